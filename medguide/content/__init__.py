@@ -1,0 +1,1 @@
+"""Readers: source documents → core objects (one module per format), text repair, safe HTML."""

@@ -1,0 +1,264 @@
+"""Domain vocabulary shared by every layer: audiences, section kinds, provenance, parsed documents.
+
+Pure Python: no Qt, no SQLAlchemy. Readers in ``medguide.content`` produce these objects, the
+store in ``medguide.store`` persists them, and everything above reads them back as the view
+objects in ``medguide.core.views``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Audience(StrEnum):
+    """Who a text is written for."""
+
+    PATIENT = "patient"
+    PROFESSIONAL = "professional"
+
+    @property
+    def label(self) -> str:
+        return "Patient" if self is Audience.PATIENT else "Professional"
+
+    @property
+    def other(self) -> Audience:
+        return Audience.PROFESSIONAL if self is Audience.PATIENT else Audience.PATIENT
+
+
+class Persona(StrEnum):
+    """The first-run answer to "Which best describes you?"; maps onto an ``Audience``."""
+
+    PATIENT = "patient"
+    CAREGIVER = "caregiver"
+    PROFESSIONAL = "professional"
+
+    @property
+    def label(self) -> str:
+        return {
+            Persona.PATIENT: "Patient",
+            Persona.CAREGIVER: "Caregiver",
+            Persona.PROFESSIONAL: "Healthcare professional",
+        }[self]
+
+    @property
+    def audience(self) -> Audience:
+        return Audience.PROFESSIONAL if self is Persona.PROFESSIONAL else Audience.PATIENT
+
+
+class SectionKind(StrEnum):
+    """The kinds of section; the declaration order is the tab order."""
+
+    USAGE = "usage"
+    SIDE_EFFECTS = "side_effects"
+    MECHANISM = "mechanism"
+    DOSAGE = "dosage"
+    PRECAUTIONS = "precautions"
+    FAQ = "faq"
+    OVERVIEW = "overview"
+
+    @property
+    def label(self) -> str:
+        return _SECTION_LABELS[self]
+
+    @classmethod
+    def tab_order(cls) -> tuple[SectionKind, ...]:
+        """The six standard tabs, in display order (OVERVIEW is shown only when present)."""
+        return (
+            cls.USAGE,
+            cls.SIDE_EFFECTS,
+            cls.MECHANISM,
+            cls.DOSAGE,
+            cls.PRECAUTIONS,
+            cls.FAQ,
+        )
+
+
+_SECTION_LABELS = {
+    SectionKind.USAGE: "Usage",
+    SectionKind.SIDE_EFFECTS: "Side effects",
+    SectionKind.MECHANISM: "How it works",
+    SectionKind.DOSAGE: "Dosage",
+    SectionKind.PRECAUTIONS: "Precautions",
+    SectionKind.FAQ: "FAQ",
+    SectionKind.OVERVIEW: "Overview",
+}
+
+
+class ReviewStatus(StrEnum):
+    """How far a source has been checked by a person."""
+
+    UNREVIEWED = "unreviewed"
+    SUBMITTED = "submitted"
+    UNDER_REVIEW = "under review"
+    APPROVED = "approved"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class SourceFormat(StrEnum):
+    """Where a document came from; also its precedence when two sources cover one section."""
+
+    LIBRARY = "medguide-library"
+    OPENFDA = "openfda-label"
+    RXHIVE = "rxhive"
+    QA_ARTICLE = "qa-article"
+
+    @property
+    def label(self) -> str:
+        return {
+            SourceFormat.LIBRARY: "MedGuide library",
+            SourceFormat.OPENFDA: "FDA label",
+            SourceFormat.RXHIVE: "RxHive",
+            SourceFormat.QA_ARTICLE: "Q&A article",
+        }[self]
+
+    @property
+    def precedence(self) -> int:
+        """Lower wins when two sources give the same drug, kind and audience."""
+        return list(SourceFormat).index(self)
+
+
+class AliasKind(StrEnum):
+    """What an alternative name of a drug is."""
+
+    BRAND = "brand"
+    SYNONYM = "synonym"
+
+
+# --------------------------------------------------------------------------- parsed documents
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One cited reference of a source (``number`` is the citation number in the text)."""
+
+    text: str
+    number: int | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An authoritative source a MedGuide library page names (e.g. the FDA label)."""
+
+    title: str
+    publisher: str = ""
+    identifier: str = ""
+    sections: tuple[str, ...] = ()
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Provenance of one imported document; shown on screen and on every handout."""
+
+    format: SourceFormat
+    origin: str
+    title: str
+    last_updated: date | None = None
+    review_status: ReviewStatus = ReviewStatus.UNREVIEWED
+    ai_generated: bool = False
+    provenance_note: str = ""
+    disclaimer: str = ""
+    references: tuple[Reference, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedSection:
+    """One section of a drug page, as markdown (rendered to HTML only when shown)."""
+
+    kind: SectionKind
+    audience: Audience
+    markdown: str
+
+
+@dataclass(frozen=True)
+class FaqItem:
+    """One question with its answer (markdown)."""
+
+    question: str
+    answer: str
+    audience: Audience
+
+
+@dataclass(frozen=True)
+class Alias:
+    """An alternative name (brand name or synonym) of a drug."""
+
+    name: str
+    kind: AliasKind
+
+
+@dataclass(frozen=True)
+class ParsedDrug:
+    """What one document says about one drug."""
+
+    slug: str
+    name: str
+    aliases: tuple[Alias, ...] = ()
+    drug_class: str | None = None
+    sections: tuple[ParsedSection, ...] = ()
+    faqs: tuple[FaqItem, ...] = ()
+    unstructured: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """A professional Q&A article.
+
+    ``focus`` is set when the article asks about one aspect of one drug (for example the
+    mechanism of action): the importer then stores the body as that drug's professional section
+    of that kind. ``mentioned_names`` are the words of the question and body that may be drug
+    names; the importer resolves them against the drugs it knows, tolerating misspellings.
+    """
+
+    question: str
+    title: str
+    body_markdown: str
+    related_questions: tuple[str, ...] = ()
+    focus: SectionKind | None = None
+    focus_name: str | None = None
+    mentioned_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """The result of reading one file: its provenance and the drugs and/or article it holds."""
+
+    source: SourceInfo
+    drugs: tuple[ParsedDrug, ...] = ()
+    article: ParsedArticle | None = None
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file that could not be imported, with a one-line reason a person can act on."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+ParseResult = ParsedDocument | Rejected
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """Counts and rejections of one import batch."""
+
+    imported: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected and not self.cancelled

@@ -1,0 +1,1 @@
+"""Handout composition: a drug page → HTML for QTextDocument. No widgets."""

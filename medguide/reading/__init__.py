@@ -1,0 +1,1 @@
+"""Reading levels: Flesch-Kincaid grade, plain-language glossary, audience choice and fallback."""

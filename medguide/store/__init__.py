@@ -1,0 +1,1 @@
+"""SQLite store over SQLAlchemy 2: schema, database opening and migrations, importer, repository, search."""

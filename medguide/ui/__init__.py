@@ -1,0 +1,1 @@
+"""PySide6 user interface: main window, dialogs, Qt models, printing glue, background tasks."""
