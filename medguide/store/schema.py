@@ -228,3 +228,11 @@ USER_TABLES = (
     "clinic_overrides",
     "handout_presets",
 )
+
+# The FTS5 index (created by the first migration; SQLAlchemy has no FTS5 DDL). Porter stemming so
+# "platelets" finds "platelet"; diacritics folded so "paracétamol" finds "paracetamol".
+SEARCH_INDEX_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
+    "drug_id UNINDEXED, field UNINDEXED, text, "
+    "tokenize = 'porter unicode61 remove_diacritics 2')"
+)
