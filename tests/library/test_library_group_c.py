@@ -152,3 +152,30 @@ def test_omeprazole_figures_match_label(shared_dir: Path) -> None:
     assert "clopidogrel" in flat(sections["precautions"])
     assert "boxed_warning" not in label
     assert "no boxed warning" in flat(sections["precautions"])
+
+
+def _normalised(text: str) -> str:
+    """Lower-case letters and digits only, single-spaced, for copy detection."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+@pytest.mark.parametrize("set_id", [OMEPRAZOLE_SET_ID])
+def test_no_long_sentence_copied_from_label(shared_dir: Path, set_id: str) -> None:
+    """No sentence of 60+ characters in this group's pages appears word for word in the label."""
+    label = load_label(shared_dir, set_id)
+    corpus = _normalised(
+        " ".join(
+            " ".join(v)
+            for v in label.values()
+            if isinstance(v, list) and v and isinstance(v[0], str)
+        )
+    )
+    copied = []
+    for slug in DRUGS:
+        for audience in AUDIENCES:
+            body = (LIBRARY / slug / f"{audience}.md").read_text(encoding="utf-8")
+            for sentence in re.split(r"(?<=[.!?])\s+|\n", body.split("---", 2)[2]):
+                plain = _normalised(sentence)
+                if len(plain) >= 60 and plain in corpus:
+                    copied.append(f"{slug}/{audience}: {sentence[:60]}")
+    assert not copied
