@@ -1,0 +1,170 @@
+"""``medguide --self-test``: the installed app checks itself headless and offline.
+
+Steps: open a fresh database, load the built-in library, import a small RxHive-format page,
+search (name, brand, misspelling, words), switch the audience of a section, export a handout
+PDF. Every step prints a line; the exit code is the number of failed steps (0 = all passed).
+Network access is blocked for the whole run, so a step that tried to go online fails.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from medguide.core.model import Audience, SectionKind
+
+_SAMPLE_PAGE = """---
+layout: minimal-medicine
+title: Selftestamine
+---
+
+# Selftestamine
+
+**Usage:** Selftestamine is a made-up medicine that exists only to check an installation.
+
+**Side Effects:** It has none, because nobody can take it.
+
+**How it Works:** It works by being imported into the database.
+
+**FAQs:**
+
+* **Q: Is this a real drug?** A: No. It is test data written for MedGuide.
+"""
+
+
+class _NetworkBlocked(RuntimeError):
+    """Raised when any code tries to open a network connection during the self-test."""
+
+
+@contextmanager
+def _no_network() -> Iterator[None]:
+    original = socket.socket.connect
+
+    def refuse(self: socket.socket, address: object) -> None:
+        if self.family == getattr(socket, "AF_UNIX", None):
+            original(self, address)  # type: ignore[arg-type]
+            return
+        raise _NetworkBlocked(f"network access attempted: {address!r}")
+
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        socket.socket.connect = original  # type: ignore[method-assign]
+
+
+def _step(name: str, action: Callable[[], str]) -> bool:
+    start = time.perf_counter()
+    try:
+        detail = action()
+    except Exception as exc:  # a self-test reports every failure and goes on
+        print(f"FAIL  {name}: {type(exc).__name__}: {exc}")
+        return False
+    print(f"ok    {name} ({(time.perf_counter() - start) * 1000:.0f} ms) {detail}")
+    return True
+
+
+def run(db_path: str | None = None) -> int:
+    """Run every step; return the number of failures (the process exit code)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from medguide.core.paths import library_dir
+    from medguide.store.database import open_database
+    from medguide.store.importer import Importer
+    from medguide.store.repository import Repository
+    from medguide.store.search import SearchEngine
+
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="medguide-selftest-") as tmp, _no_network():
+        work = Path(tmp)
+        db = open_database(Path(db_path) if db_path else work / "selftest.sqlite")
+        repo = Repository(db)
+        state: dict[str, object] = {}
+
+        def load_library() -> str:
+            report = Importer(db).import_paths([library_dir()])
+            if report.rejected:
+                raise AssertionError(f"library pages rejected: {report.rejected[0]}")
+            count = repo.drug_count()
+            if count < 20:
+                raise AssertionError(f"only {count} drugs in the built-in library")
+            return f"{count} drugs"
+
+        def import_page() -> str:
+            page = work / "selftestamine.md"
+            page.write_text(_SAMPLE_PAGE, encoding="utf-8")
+            report = Importer(db).import_paths([page])
+            if report.rejected or repo.resolve("Selftestamine") is None:
+                raise AssertionError(f"sample page not imported: {report.rejected}")
+            return "sample page imported"
+
+        def search() -> str:
+            engine = SearchEngine(db)
+            checks = {
+                "romiplostim": "romiplostim",
+                "Nplate": "romiplostim",
+                "romiplastin": "romiplostim",
+                "Tylenol": "acetaminophen",
+                "selftestamine": "selftestamine",
+            }
+            for query, expected in checks.items():
+                hits = engine.search(query).hits
+                if not hits or hits[0].slug != expected:
+                    got = hits[0].slug if hits else "nothing"
+                    raise AssertionError(f"search {query!r} found {got}, expected {expected}")
+            words = engine.search("low platelets").hits
+            if not words:
+                raise AssertionError("search for words from the text found nothing")
+            return f"{len(checks) + 1} queries"
+
+        def switch_audience() -> str:
+            from medguide.reading.audience import choose_section
+
+            slug = repo.resolve("romiplostim")
+            page = repo.get_drug(slug) if slug else None
+            if page is None:
+                raise AssertionError("romiplostim not in the database")
+            patient = choose_section(page, SectionKind.USAGE, Audience.PATIENT)
+            professional = choose_section(page, SectionKind.USAGE, Audience.PROFESSIONAL)
+            if patient.text is None or professional.text is None:
+                raise AssertionError("usage text missing for an audience")
+            if patient.text.markdown == professional.text.markdown:
+                raise AssertionError("patient and professional text are the same")
+            state["page"] = page
+            return "patient and professional usage differ"
+
+        def export_handout() -> str:
+            from PySide6.QtGui import QGuiApplication
+
+            from medguide.handout.compose import HandoutOptions
+            from medguide.ui.printing import export_pdf
+
+            app = QGuiApplication.instance() or QGuiApplication([])
+            out = work / "handout.pdf"
+            pages = export_pdf(
+                [state["page"]],  # type: ignore[list-item]
+                HandoutOptions(audience=Audience.PATIENT),
+                repo.letterhead(),
+                out,
+            )
+            data = out.read_bytes()
+            if not data.startswith(b"%PDF") or pages < 1:
+                raise AssertionError("the handout PDF is empty or not a PDF")
+            del app
+            return f"{pages} page(s), {len(data) // 1024} KiB"
+
+        for name, action in (
+            ("load the built-in library", load_library),
+            ("import a page", import_page),
+            ("search", search),
+            ("switch audience", switch_audience),
+            ("export a handout PDF", export_handout),
+        ):
+            failures += not _step(name, action)
+        db.close()
+    print("self-test passed" if failures == 0 else f"self-test: {failures} step(s) failed")
+    return failures
