@@ -22,6 +22,7 @@ from medguide.reading.grade import grade_of_markdown
 LIBRARY = Path(__file__).resolve().parents[2] / "resources" / "library"
 DRUGS = [
     "omeprazole",
+    "acetaminophen",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
@@ -119,6 +120,7 @@ def test_patient_library_median_grade_at_most_6() -> None:
 @pytest.mark.parametrize(
     ("slug", "names"),
     [
+        ("acetaminophen", {"paracetamol", "tylenol", "panadol", "calpol", "crocin"}),
         ("omeprazole", {"prilosec", "losec"}),
     ],
 )
@@ -154,12 +156,30 @@ def test_omeprazole_figures_match_label(shared_dir: Path) -> None:
     assert "no boxed warning" in flat(sections["precautions"])
 
 
+def test_acetaminophen_liver_warning_matches_label(shared_dir: Path) -> None:
+    """The acetaminophen record in the corpus is a combination product; its boxed liver
+    warning and 4,000 mg/day ceiling match what our pages say, and the page cites it as such."""
+    label = load_label(shared_dir, ACETAMINOPHEN_SET_ID)
+    generic = " ".join(label["openfda"]["generic_name"]).lower()
+    assert "dihydrocodeine" in generic and "caffeine" in generic
+    assert label["openfda"]["application_number"] == ["ANDA204785"]
+    boxed = label_text(label, "boxed_warning")
+    assert "hepatotoxicity" in boxed and "4000 milligrams per day" in boxed
+    meta, sections = read_page("acetaminophen", "professional")
+    cited = [s for s in meta["sources"] if ACETAMINOPHEN_SET_ID in str(s.get("identifier", ""))]
+    assert cited and "dihydrocodeine" in cited[0]["title"].lower()
+    assert "hepatotoxicity" in flat(sections["precautions"])
+    assert "4000 mg" in flat(sections["dosage"]) and "4000 mg" in flat(sections["precautions"])
+    _, patient = read_page("acetaminophen", "patient")
+    assert "4000 mg" in flat(patient["dosage"])
+
+
 def _normalised(text: str) -> str:
     """Lower-case letters and digits only, single-spaced, for copy detection."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
 
 
-@pytest.mark.parametrize("set_id", [OMEPRAZOLE_SET_ID])
+@pytest.mark.parametrize("set_id", [OMEPRAZOLE_SET_ID, ACETAMINOPHEN_SET_ID])
 def test_no_long_sentence_copied_from_label(shared_dir: Path, set_id: str) -> None:
     """No sentence of 60+ characters in this group's pages appears word for word in the label."""
     label = load_label(shared_dir, set_id)
