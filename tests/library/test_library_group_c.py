@@ -23,6 +23,7 @@ LIBRARY = Path(__file__).resolve().parents[2] / "resources" / "library"
 DRUGS = [
     "omeprazole",
     "acetaminophen",
+    "albuterol",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
@@ -121,6 +122,7 @@ def test_patient_library_median_grade_at_most_6() -> None:
     ("slug", "names"),
     [
         ("acetaminophen", {"paracetamol", "tylenol", "panadol", "calpol", "crocin"}),
+        ("albuterol", {"salbutamol", "ventolin"}),
         ("omeprazole", {"prilosec", "losec"}),
     ],
 )
