@@ -140,7 +140,7 @@ def run(db_path: str | None = None) -> int:
         def export_handout() -> str:
             from PySide6.QtGui import QGuiApplication
 
-            from medguide.handout.compose import HandoutOptions
+            from medguide.handout.options import HandoutOptions
             from medguide.ui.printing import export_pdf
 
             app = QGuiApplication.instance() or QGuiApplication([])

@@ -1,0 +1,232 @@
+"""Compose a handout: drug pages → HTML parts for QTextDocument, with footer lines per part.
+
+Qt-free: the printing glue in ``medguide.ui.printing`` lays the parts out on pages, paints the
+letterhead and footers, and writes the PDF or sends it to a printer. Each part (one medicine)
+starts on a new page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from medguide.core.model import Audience, SectionKind
+from medguide.core.views import DrugPage, Letterhead, SourceView
+from medguide.handout.options import DEFAULT_SECTIONS, HandoutOptions, PrintSize
+from medguide.reading.annotate import Medium, annotate_html
+from medguide.reading.audience import choose_faqs, choose_section
+from medguide.reading.citations import strip_citations
+from medguide.reading.glossary import Glossary
+
+__all__ = [
+    "DEFAULT_SECTIONS",
+    "DISCLAIMER",
+    "HandoutDocument",
+    "HandoutOptions",
+    "HandoutPart",
+    "PrintSize",
+    "compose_handout",
+]
+
+DISCLAIMER = (
+    "This sheet helps you talk with your care team. It does not replace advice from your "
+    "doctor, nurse or pharmacist."
+)
+AI_WARNING = "AI-generated text: not yet reviewed by a clinician."
+
+Renderer = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class HandoutPart:
+    """One medicine of a handout: its HTML body and the footer lines for its pages."""
+
+    slug: str
+    title: str
+    body_html: str
+    footer_lines: tuple[str, ...]
+    ai_generated: bool
+
+
+@dataclass(frozen=True)
+class HandoutDocument:
+    """A composed handout, ready for the printing glue."""
+
+    parts: tuple[HandoutPart, ...]
+    letterhead_html: str
+    stylesheet: str
+    point_size: int
+
+
+def _default_renderer(markdown: str) -> str:
+    from medguide.content.render import markdown_to_html
+
+    return markdown_to_html(markdown)
+
+
+def stylesheet(size: PrintSize) -> str:
+    """CSS (the subset QTextDocument understands) scaled to the print size."""
+    pt = size.points
+    return f"""
+body {{ font-size: {pt}pt; }}
+h1 {{ font-size: {round(pt * 1.8)}pt; margin-top: 0; margin-bottom: {pt // 2}pt; }}
+h2 {{ font-size: {round(pt * 1.35)}pt; margin-top: {pt}pt; margin-bottom: {pt // 3}pt;
+      color: #1f4e6b; }}
+h3, h4 {{ font-size: {round(pt * 1.1)}pt; margin-top: {pt // 2}pt; margin-bottom: 2pt; }}
+p {{ margin-top: 0; margin-bottom: {pt // 2}pt; }}
+li {{ margin-bottom: {pt // 4}pt; }}
+.meta {{ color: #444444; }}
+.brand {{ color: #444444; font-size: {pt}pt; }}
+.note {{ background-color: #fff4d6; }}
+.notice {{ color: #5a4a00; font-style: italic; }}
+.question {{ font-weight: bold; }}
+.clinic {{ background-color: #e8f1f7; }}
+"""
+
+
+def letterhead_html(letterhead: Letterhead) -> str:
+    """The clinic letterhead block (empty string when no letterhead is set)."""
+    if letterhead.is_empty:
+        return ""
+    lines = []
+    if letterhead.logo_path:
+        lines.append(f'<img src="{escape(letterhead.logo_path, quote=True)}" height="48" />')
+    if letterhead.clinic_name:
+        lines.append(f"<b>{escape(letterhead.clinic_name)}</b>")
+    details = " · ".join(escape(x) for x in (letterhead.address, letterhead.phone) if x)
+    if details:
+        lines.append(details)
+    return "<br />".join(lines)
+
+
+def _source_line(source: SourceView) -> str:
+    parts = [source.format.label]
+    if source.title and source.title != source.format.label:
+        parts.append(source.title)
+    parts.append(f"review status: {source.review_status.label.lower()}")
+    if source.last_updated:
+        parts.append(f"updated {source.last_updated.isoformat()}")
+    return " · ".join(parts)
+
+
+def _section_html(
+    page: DrugPage,
+    kind: SectionKind,
+    options: HandoutOptions,
+    render: Renderer,
+    glossary: Glossary | None,
+    used_sources: dict[int, SourceView],
+) -> str:
+    audience = options.audience
+    if kind is SectionKind.FAQ:
+        faqs = choose_faqs(page, audience)
+        if not faqs.entries:
+            return ""
+        items = []
+        for entry in faqs.entries:
+            answer = entry.answer
+            if audience is Audience.PATIENT:
+                answer = strip_citations(answer)
+            answer_html = _annotate(render(answer), glossary, audience)
+            question = escape(entry.question)
+            items.append(f'<li><p class="question">{question}</p>{answer_html}</li>')
+            source = page.source(entry.source_id)
+            if source:
+                used_sources[source.id] = source
+        body = "<ul>" + "".join(items) + "</ul>"
+        notice, grade_note = faqs.notice, faqs.grade_note
+    else:
+        shown = choose_section(page, kind, audience)
+        if shown.text is None:
+            return ""
+        markdown = shown.text.markdown
+        if audience is Audience.PATIENT:
+            markdown = strip_citations(markdown)
+        body = _annotate(render(markdown), glossary, audience)
+        source = page.source(shown.text.source_id)
+        if source:
+            used_sources[source.id] = source
+        notice, grade_note = shown.notice, shown.grade_note
+    extra = ""
+    if notice:
+        extra += f'<p class="notice">{escape(notice)}</p>'
+    if grade_note:
+        extra += f'<p class="note"><b>Please note:</b> {escape(grade_note)}</p>'
+    return f"<h2>{escape(kind.label)}</h2>{extra}{body}"
+
+
+def _annotate(html: str, glossary: Glossary | None, audience: Audience) -> str:
+    if glossary is None:
+        return html
+    return annotate_html(html, glossary, audience, Medium.PAPER)
+
+
+def compose_part(
+    page: DrugPage,
+    options: HandoutOptions,
+    render: Renderer = _default_renderer,
+    glossary: Glossary | None = None,
+) -> HandoutPart:
+    """The handout part of one medicine."""
+    used_sources: dict[int, SourceView] = {}
+    head = [f"<h1>{escape(page.name)}</h1>"]
+    if page.brand_names:
+        brands = ", ".join(escape(b) for b in page.brand_names[:8])
+        head.append(f'<p class="brand">Also known as: {brands}</p>')
+    who = []
+    if options.patient_name.strip():
+        who.append(f"For: <b>{escape(options.patient_name.strip())}</b>")
+    if options.date:
+        who.append(f"Date: {options.date.strftime('%d %B %Y').lstrip('0')}")
+    if who:
+        head.append(f'<p class="meta">{" &nbsp;·&nbsp; ".join(who)}</p>')
+    if page.clinic_note.strip():
+        head.append(
+            f'<p class="clinic"><b>From your clinic:</b> {escape(page.clinic_note.strip())}</p>'
+        )
+    if options.note.strip():
+        note = "<br />".join(escape(line) for line in options.note.strip().splitlines())
+        head.append(f'<p class="clinic"><b>Note for you:</b> {note}</p>')
+
+    kinds = options.ordered_sections()
+    sections = [
+        _section_html(page, kind, options, render, glossary, used_sources) for kind in kinds
+    ]
+    if not any(sections) and SectionKind.OVERVIEW not in kinds:
+        # An unstructured page has only an overview: print it rather than an empty sheet.
+        sections = [
+            _section_html(page, SectionKind.OVERVIEW, options, render, glossary, used_sources)
+        ]
+    if not any(sections):
+        sections = ['<p class="notice">None of the chosen sections has text for this medicine.</p>']
+
+    sources = list(used_sources.values()) or list(page.sources[:1])
+    ai = any(s.ai_generated for s in sources)
+    footer = ["Source: " + "; ".join(_source_line(s) for s in sources)] if sources else []
+    if ai:
+        footer.append(AI_WARNING)
+    footer.append(DISCLAIMER)
+    return HandoutPart(
+        slug=page.slug,
+        title=page.name,
+        body_html="".join(head) + "".join(sections),
+        footer_lines=tuple(footer),
+        ai_generated=ai,
+    )
+
+
+def compose_handout(
+    pages: Sequence[DrugPage],
+    options: HandoutOptions,
+    letterhead: Letterhead,
+    render: Renderer = _default_renderer,
+    glossary: Glossary | None = None,
+) -> HandoutDocument:
+    """Compose the handout of one or several medicines (each part starts on a new page)."""
+    return HandoutDocument(
+        parts=tuple(compose_part(p, options, render, glossary) for p in pages),
+        letterhead_html=letterhead_html(letterhead),
+        stylesheet=stylesheet(options.print_size),
+        point_size=options.print_size.points,
+    )
