@@ -24,6 +24,7 @@ DRUGS = [
     "omeprazole",
     "acetaminophen",
     "albuterol",
+    "amoxicillin",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
