@@ -25,6 +25,7 @@ LIBRARY = Path(__file__).resolve().parents[2] / "resources" / "library"
 DRUGS = [
     "romiplostim",
     "eltrombopag",
+    "avatrombopag",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
