@@ -25,6 +25,7 @@ DRUGS = [
     "acetaminophen",
     "albuterol",
     "amoxicillin",
+    "ibuprofen",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
