@@ -26,6 +26,7 @@ DRUGS = [
     "romiplostim",
     "eltrombopag",
     "avatrombopag",
+    "lusutrombopag",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
