@@ -1,0 +1,118 @@
+"""Composition root: paths → settings → database → services → ``MainWindow``.
+
+This is the only module that constructs ``Database``, ``Repository``, ``SearchEngine`` and
+``Importer``; the window receives them as ``medguide.ui.ports.Services``. Heavy modules are
+imported inside the functions so that ``medguide --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from medguide.core.model import Audience, ImportReport
+from medguide.core.paths import library_dir
+from medguide.ui.main_window import MainWindow
+from medguide.ui.ports import CancelCallback, ProgressCallback, Services
+from medguide.ui.section_html import TabHtmlBuilder
+from medguide.ui.settings import Settings
+
+
+def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The running ``QApplication``, created (with the app's names) when there is none."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName("MedGuide")
+    app.setOrganizationName("MedGuide")
+    app.setApplicationDisplayName("MedGuide")
+    return app
+
+
+@dataclass
+class AppContext:
+    """The window and what it was built from; ``close()`` releases the database."""
+
+    window: MainWindow
+    services: Services
+    settings: Settings
+    close: Callable[[], None]
+
+
+class _GlossaryAnnotator:
+    """Marks glossary terms in patient HTML; the glossary file is read on first use."""
+
+    def __init__(self) -> None:
+        self._glossary: object | None = None
+        self._failed = False
+
+    def __call__(self, html: str, audience: Audience) -> str:
+        if audience is not Audience.PATIENT or self._failed:
+            return html
+        from medguide.reading.annotate import annotate_html
+        from medguide.reading.glossary import Glossary
+
+        if self._glossary is None:
+            try:
+                self._glossary = Glossary.load()
+            except (OSError, ValueError):
+                self._failed = True
+                return html
+        assert isinstance(self._glossary, Glossary)
+        return annotate_html(html, self._glossary, audience)
+
+
+def build_app(
+    db_path: str | os.PathLike[str] | None = None,
+    settings_path: Path | None = None,
+    library: Path | None = None,
+) -> AppContext:
+    """Open the database and build the window (not shown, nothing imported yet)."""
+    from medguide.core.paths import database_path
+    from medguide.store.database import open_database
+    from medguide.store.importer import Importer
+    from medguide.store.repository import Repository
+    from medguide.store.search import SearchEngine
+
+    ensure_application()
+    db = open_database(database_path(db_path))
+    repository = Repository(db)
+    search = SearchEngine(db)
+
+    def import_paths(
+        paths: Sequence[Path],
+        progress: ProgressCallback | None,
+        cancel: CancelCallback | None,
+    ) -> ImportReport:
+        return Importer(db).import_paths(paths, progress=progress, cancel=cancel)
+
+    services = Services(
+        repository=repository,
+        search=search,
+        import_paths=import_paths,
+        library_dir=library if library is not None else library_dir(),
+    )
+    settings = Settings(settings_path)
+    window = MainWindow(services, settings, TabHtmlBuilder(annotate=_GlossaryAnnotator()))
+
+    def close() -> None:
+        window.close()
+        search.close()
+        db.close()
+
+    return AppContext(window, services, settings, close)
+
+
+def build_main_window(db_path: str | os.PathLike[str] | None = None) -> MainWindow:
+    """The contract's entry point: the window over ``db_path``; closes the database on quit."""
+    context = build_app(db_path)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(context.close)
+    return context.window

@@ -1,0 +1,392 @@
+"""The main window: search pane on the left, drug view on the right, toolbar and menus.
+
+It only wires the parts together; each part lives in its own module. It is given its services
+(repository, search engine, import function) by ``medguide.app`` and never builds them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from medguide.core.model import Audience, ImportReport
+from medguide.core.views import DrugPage
+from medguide.ui.audience_switch import AudienceSwitch
+from medguide.ui.drug_view import DrugView, TabKey
+from medguide.ui.first_run_dialog import FirstRunDialog
+from medguide.ui.history import History
+from medguide.ui.import_dialogs import ImportProgressDialog, ImportSummaryDialog
+from medguide.ui.ports import CancelCallback, ProgressCallback, Services
+from medguide.ui.search_controller import SearchController
+from medguide.ui.search_panel import SearchPanel
+from medguide.ui.section_html import TabHtmlBuilder
+from medguide.ui.settings import Settings
+from medguide.ui.tasks import BackgroundTask
+
+IMPORT_SUFFIXES = ("*.md", "*.markdown", "*.txt", "*.json")
+
+
+class MainWindow(QMainWindow):
+    """The MedGuide window. ``print_requested(page, audience)`` is for the handout dialog."""
+
+    print_requested = Signal(object, object)  # DrugPage, Audience
+    drug_opened = Signal(str)
+    import_finished = Signal(object)  # ImportReport
+
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        builder: TabHtmlBuilder | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.history = History()
+        self.last_open_ms = 0.0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._import_task: BackgroundTask | None = None
+        self._quiet_import = False
+        self.progress_dialog: ImportProgressDialog | None = None
+        self._base_point_size = QApplication.font().pointSizeF()
+        self.setWindowTitle("MedGuide")
+        self.setAccessibleName("MedGuide")
+
+        self.search_controller = SearchController(services.search, parent=self)
+        self.search_panel = SearchPanel(services.repository, self.search_controller, self)
+        self.drug_view = DrugView(builder or TabHtmlBuilder(), self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.search_panel)
+        self.splitter.addWidget(self.drug_view)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 700])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.audience_switch = AudienceSwitch(settings.audience, self)
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+
+        self.search_panel.open_requested.connect(self.open_drug)
+        self.audience_switch.audience_changed.connect(self.set_audience)
+        self.drug_view.header.favourite_toggled.connect(self._toggle_favourite)
+        self.drug_view.header.print_requested.connect(self._request_print)
+        self.search_controller.answered.connect(self._show_search_time)
+        self.drug_view.set_audience(settings.audience)
+        self._apply_zoom(settings.zoom)
+        self._restore_geometry()
+        self._update_nav()
+
+    # ------------------------------------------------------------------ start-up
+
+    def start(self, ask_persona: bool = True) -> None:
+        """After ``show()``: load the built-in library into an empty database, ask who we
+        are on the first start, and put the cursor in the search field."""
+        if self.services.repository.is_empty() and self.services.library_dir.is_dir():
+            self.import_library()
+        if ask_persona and self.settings.persona is None:
+            self.ask_persona()
+        self.search_panel.focus_search()
+
+    def ask_persona(self) -> None:
+        """Show "Which best describes you?" and apply the answer."""
+        dialog = FirstRunDialog(self)
+        dialog.exec()
+        persona = dialog.persona
+        self.settings.persona = persona
+        self.set_audience(persona.audience)
+
+    def import_library(self) -> None:
+        """Import the built-in library in the background, with progress in the status bar."""
+        self._progress.setRange(0, 0)
+        self._progress.show()
+        self._progress_label.setText("Loading the built-in library…")
+        self._progress_label.show()
+        task = self._run_import([self.services.library_dir])
+        self._quiet_import = True
+        task.progress.connect(self._status_progress)
+
+    # ------------------------------------------------------------------ actions
+
+    def open_drug(self, slug: str, record: bool = True, tab: TabKey | None = None) -> bool:
+        """Show a drug; False (with a status message) when it is not in the database."""
+        started = time.perf_counter()
+        page = self.services.repository.get_drug(slug)
+        if page is None:
+            self.statusBar().showMessage(f"“{slug}” is not in the library", 5000)
+            return False
+        favourite = self.services.repository.is_favourite(slug)
+        self.drug_view.show_page(page, self.drug_view.audience, favourite, tab)
+        self.setWindowTitle(f"{page.name} — MedGuide")
+        if record:
+            self.history.visit(slug)
+            self.services.repository.record_view(slug)
+        self._update_nav()
+        self._print_action.setEnabled(self._print_available)
+        self.last_open_ms = (time.perf_counter() - started) * 1000
+        self.drug_opened.emit(slug)
+        return True
+
+    def set_audience(self, audience: object) -> None:
+        """Switch the reading level, keeping drug, tab and scroll position."""
+        if not isinstance(audience, Audience):
+            return
+        self.audience_switch.set_audience(audience)
+        self.settings.audience = audience
+        self.drug_view.set_audience(audience)
+
+    def go_back(self) -> None:
+        """Alt+Left: the previous drug."""
+        slug = self.history.back()
+        if slug:
+            self.open_drug(slug, record=False)
+
+    def go_forward(self) -> None:
+        """Alt+Right: the next drug."""
+        slug = self.history.forward()
+        if slug:
+            self.open_drug(slug, record=False)
+
+    def zoom(self, delta: int) -> None:
+        """Make text bigger or smaller by ``delta`` points (0 resets)."""
+        step = 0 if delta == 0 else self.settings.zoom + delta
+        self.settings.zoom = step
+        self._apply_zoom(self.settings.zoom)
+
+    def enable_printing(self, available: bool = True) -> None:
+        """Called when a handout dialog is connected to ``print_requested``."""
+        self._print_available = available
+        self.drug_view.header.set_print_available(available)
+        self._print_action.setEnabled(available and self.drug_view.page is not None)
+
+    def import_files(self, paths: Sequence[Path]) -> BackgroundTask | None:
+        """Import ``paths`` in the background with a progress dialog and a summary."""
+        if not paths or self._import_task is not None:
+            return None
+        dialog = ImportProgressDialog(self, len(paths))
+        self.progress_dialog = dialog
+        task = self._run_import(list(paths))
+        dialog.canceled.connect(task.cancel)
+        task.progress.connect(dialog.report)
+        task.finished.connect(dialog.close)
+        task.finished.connect(dialog.deleteLater)
+        return task
+
+    # ------------------------------------------------------------------ building
+
+    def _build_actions(self) -> None:
+        def action(text: str, keys: Sequence[QKeySequence | str], slot: object) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self._search_action = action(
+            "&Find a drug",
+            ["Ctrl+K", QKeySequence.StandardKey.Find],
+            self.search_panel.focus_search,
+        )
+        self._back_action = action("&Back", ["Alt+Left"], self.go_back)
+        self._back_action.setToolTip("Back (Alt+Left)")
+        self._forward_action = action("&Forward", ["Alt+Right"], self.go_forward)
+        self._forward_action.setToolTip("Forward (Alt+Right)")
+        self._zoom_in = action("Zoom &in", ["Ctrl++", "Ctrl+="], lambda: self.zoom(1))
+        self._zoom_out = action("Zoom &out", ["Ctrl+-"], lambda: self.zoom(-1))
+        self._zoom_reset = action("&Actual size", ["Ctrl+0"], lambda: self.zoom(0))
+        self._patient_action = action(
+            "&Patient wording", ["Ctrl+1"], lambda: self.set_audience(Audience.PATIENT)
+        )
+        self._professional_action = action(
+            "P&rofessional wording", ["Ctrl+2"], lambda: self.set_audience(Audience.PROFESSIONAL)
+        )
+        self._import_files_action = action("&Import files…", ["Ctrl+O"], self._choose_files)
+        self._import_folder_action = action("Import &folder…", [], self._choose_folder)
+        self._print_action = action(
+            "&Print handout…", [QKeySequence.StandardKey.Print], self._request_print
+        )
+        self._print_available = False
+        self._print_action.setEnabled(False)
+        self._quit_action = action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        bar.setAccessibleName("Main toolbar")
+        bar.addAction(self._back_action)
+        bar.addAction(self._forward_action)
+        bar.addSeparator()
+        bar.addWidget(self.audience_switch)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        for act in (self._back_action, self._forward_action):
+            widget = bar.widgetForAction(act)
+            if widget is not None:
+                widget.setAccessibleName(act.text().replace("&", ""))
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self._import_files_action)
+        file_menu.addAction(self._import_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._quit_action)
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.addAction(self._patient_action)
+        view_menu.addAction(self._professional_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self._zoom_in)
+        view_menu.addAction(self._zoom_out)
+        view_menu.addAction(self._zoom_reset)
+        go_menu = menu_bar.addMenu("&Go")
+        go_menu.addAction(self._search_action)
+        go_menu.addAction(self._back_action)
+        go_menu.addAction(self._forward_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self._progress_label = QLabel(self)
+        self._progress = QProgressBar(self)
+        self._progress.setAccessibleName("Import progress")
+        self._progress.setMaximumWidth(220)
+        status.addPermanentWidget(self._progress_label)
+        status.addPermanentWidget(self._progress)
+        self._progress_label.hide()
+        self._progress.hide()
+
+    # ------------------------------------------------------------------ import plumbing
+
+    def _run_import(self, paths: list[Path]) -> BackgroundTask:
+        import_paths = self.services.import_paths
+        searcher = self.services.search
+
+        def work(progress: ProgressCallback, cancelled: CancelCallback) -> ImportReport:
+            report = import_paths(paths, progress, cancelled)
+            if not report.cancelled:
+                searcher.reload()
+            return report
+
+        task = BackgroundTask(work, self._pool)
+        self._import_task = task
+        self._import_files_action.setEnabled(False)
+        self._import_folder_action.setEnabled(False)
+        task.succeeded.connect(self._import_done)
+        task.failed.connect(self._import_failed)
+        task.start()
+        return task
+
+    def _import_done(self, report: object) -> None:
+        quiet = self._quiet_import
+        self._end_import()
+        if not isinstance(report, ImportReport):
+            return
+        self.drug_view.clear_cache()
+        self.search_panel.invalidate()
+        page = self.drug_view.page
+        if page is not None and not report.cancelled:
+            self.open_drug(page.slug, record=False, tab=self.drug_view.current_tab())
+        count = len(report.imported) + len(report.updated)
+        self.statusBar().showMessage(f"Imported {count} file(s)", 5000)
+        self.import_finished.emit(report)
+        if not quiet or report.rejected:
+            ImportSummaryDialog(report, self).open()
+
+    def _import_failed(self, message: str) -> None:
+        self._end_import()
+        QMessageBox.warning(self, "Import failed", f"The import stopped: {message}")
+
+    def _end_import(self) -> None:
+        self._import_task = None
+        self._quiet_import = False
+        self._progress.hide()
+        self._progress_label.hide()
+        self._import_files_action.setEnabled(True)
+        self._import_folder_action.setEnabled(True)
+
+    def _status_progress(self, done: int, total: int, label: str) -> None:
+        self._progress.setRange(0, max(total, 0))
+        self._progress.setValue(done)
+        self._progress_label.setText(f"Loading the built-in library: {done}/{total}")
+
+    def wait_for_import(self, timeout_s: float = 60.0) -> bool:
+        """Block until a running import ends (for tests and ``medguide snapshot``)."""
+        task = self._import_task
+        return task.wait(timeout_s) if task is not None else True
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import files", "", f"Drug pages ({' '.join(IMPORT_SUFFIXES)});;All files (*)"
+        )
+        self.import_files([Path(n) for n in names])
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import folder")
+        if folder:
+            self.import_files([Path(folder)])
+
+    # ------------------------------------------------------------------ small slots
+
+    def _toggle_favourite(self, on: bool) -> None:
+        page = self.drug_view.page
+        if page is not None:
+            self.services.repository.set_favourite(page.slug, on)
+            self.search_panel.refresh_browse()
+
+    def _request_print(self) -> None:
+        page: DrugPage | None = self.drug_view.page
+        if page is not None and self._print_available:
+            self.print_requested.emit(page, self.drug_view.audience)
+
+    def _show_search_time(self, response: object) -> None:
+        elapsed = getattr(response, "elapsed_ms", 0.0)
+        self.statusBar().showMessage(f"Search took {elapsed:.0f} ms", 3000)
+
+    def _update_nav(self) -> None:
+        self._back_action.setEnabled(self.history.can_back())
+        self._forward_action.setEnabled(self.history.can_forward())
+
+    def _apply_zoom(self, step: int) -> None:
+        font = QFont(QApplication.font())
+        base = self._base_point_size if self._base_point_size > 0 else 10.0
+        font.setPointSizeF(max(6.0, base + step))
+        self.splitter.setFont(font)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        splitter = self.settings.splitter
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember geometry and splitter; let background work finish."""
+        self.settings.geometry = QByteArray(self.saveGeometry())
+        self.settings.splitter = QByteArray(self.splitter.saveState())
+        self.settings.sync()
+        if self._import_task is not None:
+            self._import_task.cancel()
+        self._pool.waitForDone(30000)
+        self.search_controller.wait(5000)
+        super().closeEvent(event)

@@ -1,0 +1,172 @@
+"""HTML for the drug view's tabs, built from a ``DrugPage`` (Qt-free, so it is easy to test).
+
+Markdown is rendered only here, when a tab is shown, and the result is cached per
+(slug, tab, audience) by ``RenderCache``. Patient mode hides citation marks and reference
+lists; professional mode shows them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+from collections.abc import Callable
+
+from medguide.core.model import Audience, SectionKind, SourceFormat
+from medguide.core.views import DrugPage, SourceView
+from medguide.reading.audience import choose_faqs, choose_section
+from medguide.reading.citations import strip_citations
+
+Renderer = Callable[[str], str]
+
+SOURCES_TAB = "sources"
+ARTICLES_TAB = "articles"
+TabKey = SectionKind | str
+
+Annotator = Callable[[str, Audience], str]
+
+
+def default_renderer(markdown: str) -> str:
+    """``medguide.content.render.markdown_to_html``, imported on first use."""
+    from medguide.content.render import markdown_to_html
+
+    return markdown_to_html(markdown)
+
+
+class TabHtmlBuilder:
+    """Builds (and caches) the HTML of every tab of a drug page for an audience."""
+
+    def __init__(
+        self,
+        render: Renderer = default_renderer,
+        annotate: Annotator | None = None,
+        cache_size: int = 256,
+    ) -> None:
+        self._render = render
+        self._annotate = annotate
+        self._cache: OrderedDict[tuple[str, str, str], str] = OrderedDict()
+        self._cache_size = cache_size
+
+    def clear(self) -> None:
+        """Forget every cached page (after an import)."""
+        self._cache.clear()
+
+    def cached(self, slug: str, tab: TabKey, audience: Audience) -> bool:
+        """True when this tab is already rendered (for tests and the benchmark)."""
+        return (slug, str(tab), audience.value) in self._cache
+
+    def tab_html(self, page: DrugPage, tab: TabKey, audience: Audience) -> str:
+        """The HTML of one tab, rendered on first use and cached."""
+        key = (page.slug, str(tab), audience.value)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        built = self._build(page, tab, audience)
+        self._cache[key] = built
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return built
+
+    def _build(self, page: DrugPage, tab: TabKey, audience: Audience) -> str:
+        if tab == SOURCES_TAB:
+            return self._sources(page, audience)
+        if tab == ARTICLES_TAB:
+            return self._articles(page, audience)
+        kind = SectionKind(tab)
+        if kind is SectionKind.FAQ:
+            return self._faq(page, audience)
+        shown = choose_section(page, kind, audience)
+        if shown.text is None:
+            return _empty(kind)
+        body = self._markdown(shown.text.markdown, audience, page.source(shown.text.source_id))
+        return _notice_html(shown.notice, shown.grade_note) + body
+
+    def _markdown(self, markdown: str, audience: Audience, source: SourceView | None) -> str:
+        if audience is Audience.PATIENT:
+            trailing = source is not None and (
+                source.format is SourceFormat.QA_ARTICLE or bool(source.references)
+            )
+            markdown = strip_citations(markdown, trailing_numbers=trailing)
+        rendered = self._render(markdown)
+        return self._annotate(rendered, audience) if self._annotate else rendered
+
+    def _faq(self, page: DrugPage, audience: Audience) -> str:
+        shown = choose_faqs(page, audience)
+        if not shown.entries:
+            section = choose_section(page, SectionKind.FAQ, audience)
+            if section.text is None:
+                return _empty(SectionKind.FAQ)
+            body = self._markdown(
+                section.text.markdown, audience, page.source(section.text.source_id)
+            )
+            return _notice_html(section.notice, section.grade_note) + body
+        parts = [_notice_html(shown.notice, shown.grade_note)]
+        for entry in shown.entries:
+            source = page.source(entry.source_id)
+            parts.append(f"<h3>{html.escape(entry.question)}</h3>")
+            parts.append(self._markdown(entry.answer, audience, source))
+        return "\n".join(parts)
+
+    def _articles(self, page: DrugPage, audience: Audience) -> str:
+        parts: list[str] = []
+        for article in page.related_articles:
+            source = page.source(article.source_id)
+            parts.append(f"<h2>{html.escape(article.title or article.question)}</h2>")
+            if article.question and article.question != article.title:
+                parts.append(f"<p><i>{html.escape(article.question)}</i></p>")
+            parts.append(self._markdown(article.body_markdown, audience, source))
+            if article.related_questions:
+                items = "".join(f"<li>{html.escape(q)}</li>" for q in article.related_questions)
+                parts.append(f"<p><b>Related questions</b></p><ul>{items}</ul>")
+        return "\n".join(parts)
+
+    def _sources(self, page: DrugPage, audience: Audience) -> str:
+        parts: list[str] = []
+        for source in page.sources:
+            parts.append(_source_html(source, audience))
+        if page.clinic_note:
+            parts.append(f"<h3>Clinic note</h3><p>{html.escape(page.clinic_note)}</p>")
+        return "\n".join(parts)
+
+
+def _source_html(source: SourceView, audience: Audience) -> str:
+    esc = html.escape
+    lines = [f"<h3>{esc(source.title)}</h3>"]
+    facts = [source.format.label, f"review status: {source.review_status.label.lower()}"]
+    if source.last_updated:
+        facts.append(f"last updated {source.last_updated.isoformat()}")
+    lines.append(f"<p>{esc(' · '.join(facts))}</p>")
+    if source.ai_generated:
+        lines.append(
+            '<p style="color:#c62828;"><b>AI-generated — not reviewed by a clinician.</b></p>'
+        )
+    for text in (source.provenance_note, source.disclaimer):
+        if text:
+            lines.append(f"<p><i>{esc(text)}</i></p>")
+    if source.citations:
+        items = []
+        for c in source.citations:
+            bits = [f"<b>{esc(c.title)}</b>"]
+            bits += [esc(b) for b in (c.publisher, c.identifier) if b]
+            if c.sections:
+                bits.append("sections: " + esc(", ".join(c.sections)))
+            if c.url and audience is Audience.PROFESSIONAL:
+                bits.append(esc(c.url))
+            items.append("<li>" + " — ".join(bits) + "</li>")
+        lines.append("<p>Based on:</p><ul>" + "".join(items) + "</ul>")
+    if source.references and audience is Audience.PROFESSIONAL:
+        refs = []
+        for ref in source.references:
+            number = f"{ref.number}. " if ref.number is not None else ""
+            url = f" {esc(ref.url)}" if ref.url else ""
+            refs.append(f"<li>{esc(number + ref.text)}{url}</li>")
+        lines.append("<p><b>References</b></p><ul>" + "".join(refs) + "</ul>")
+    return "\n".join(lines)
+
+
+def _notice_html(notice: str, grade_note: str) -> str:
+    lines = [n for n in (notice, grade_note) if n]
+    return "".join(f'<p class="notice"><i>{html.escape(n)}</i></p>' for n in lines)
+
+
+def _empty(kind: SectionKind) -> str:
+    return f"<p><i>No {html.escape(kind.label.lower())} text for this drug.</i></p>"
