@@ -1,0 +1,208 @@
+"""The pure half of an import: find the files, hash, parse and grade each one.
+
+Nothing here touches the database, so the work can run in worker processes. The result of one
+file is a ``PreparedFile``: its hash, its parse result with the sections merged to one per
+(kind, audience), and the reading grade of every section.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from medguide.core.model import (
+    Audience,
+    ParsedDocument,
+    ParseResult,
+    Rejected,
+    SectionKind,
+    SourceFormat,
+)
+from medguide.reading.grade import grade_of_markdown
+
+ParseFn = Callable[[Path], ParseResult]
+
+IMPORTABLE_SUFFIXES = frozenset({".md", ".txt", ".markdown"})
+
+
+@dataclass(frozen=True)
+class PreparedSection:
+    """One section of one drug, merged per (kind, audience), with its grade."""
+
+    kind: SectionKind
+    audience: Audience
+    markdown: str
+    grade: float | None
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """One file ready to be written: hash, parse result and graded sections.
+
+    ``sections[i]`` are the sections of ``document.drugs[i]``; ``focus_grade`` is the grade of
+    an article body (used when the article becomes a drug's section).
+    """
+
+    origin: str
+    content_hash: str
+    result: ParseResult
+    sections: tuple[tuple[PreparedSection, ...], ...] = ()
+    focus_grade: float | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def document(self) -> ParsedDocument | None:
+        """The parsed document, or None when the file was rejected."""
+        return self.result if isinstance(self.result, ParsedDocument) else None
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
+    """Files to import: explicit files as given, folders walked recursively.
+
+    In folders only ``*.md``, ``*.txt`` and ``*.markdown`` are taken; hidden files and folders are
+    skipped, and a folder reached twice through symlinks is walked once.
+    """
+    files: list[Path] = []
+    missing: list[Rejected] = []
+    seen_files: set[Path] = set()
+    seen_dirs: set[Path] = set()
+
+    def add(path: Path) -> None:
+        resolved = path.resolve()
+        if resolved not in seen_files:
+            seen_files.add(resolved)
+            files.append(path)
+
+    for path in paths:
+        if path.is_dir():
+            for found in _walk(path, seen_dirs):
+                add(found)
+        elif path.is_file():
+            add(path)
+        else:
+            missing.append(Rejected(str(path), "no such file or folder"))
+    return files, missing
+
+
+def _walk(root: Path, seen_dirs: set[Path]) -> list[Path]:
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        resolved = Path(dirpath).resolve()
+        if resolved in seen_dirs:
+            dirnames[:] = []
+            continue
+        seen_dirs.add(resolved)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() in IMPORTABLE_SUFFIXES:
+                found.append(Path(dirpath) / name)
+    return found
+
+
+def file_hash(path: Path) -> str:
+    """sha256 of the file's bytes (the text before any repair)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def source_key(document: ParsedDocument) -> str:
+    """The identity of a document across re-imports and moves.
+
+    ``f"{format}:{stem}"``; a library page is ``medguide-library:<slug>/<audience>``.
+    """
+    source = document.source
+    if source.format is SourceFormat.LIBRARY and document.drugs:
+        drug = document.drugs[0]
+        return f"{source.format.value}:{drug.slug}/{_library_audience(document).value}"
+    return f"{source.format.value}:{Path(source.origin).stem}"
+
+
+def _library_audience(document: ParsedDocument) -> Audience:
+    for drug in document.drugs:
+        for section in drug.sections:
+            return section.audience
+        for faq in drug.faqs:
+            return faq.audience
+    stem = Path(document.source.origin).stem.lower()
+    return Audience.PROFESSIONAL if stem == Audience.PROFESSIONAL.value else Audience.PATIENT
+
+
+def merge_sections(
+    sections: Sequence[tuple[SectionKind, Audience, str]],
+) -> list[tuple[SectionKind, Audience, str]]:
+    """One section per (kind, audience): repeated headings are joined in document order."""
+    merged: dict[tuple[SectionKind, Audience], list[str]] = {}
+    for kind, audience, markdown in sections:
+        merged.setdefault((kind, audience), []).append(markdown.strip())
+    return [(kind, audience, "\n\n".join(parts)) for (kind, audience), parts in merged.items()]
+
+
+def _is_builtin_parse(parse: ParseFn) -> bool:
+    return (
+        getattr(parse, "__module__", "") == "medguide.content.load"
+        and getattr(parse, "__name__", "") == "parse_file"
+    )
+
+
+def _parse_timed(path: Path, parse: ParseFn, seconds: dict[str, float]) -> ParseResult:
+    """Parse one file, timing "read" (read + repair) apart from "parse" (detect + parse) when
+    the built-in readers are used."""
+    start = time.perf_counter()
+    try:
+        if not _is_builtin_parse(parse):
+            result = parse(path)
+            seconds["parse"] = time.perf_counter() - start
+            return result
+        from medguide.content import load
+
+        text = load.read_text(path)
+        after_read = time.perf_counter()
+        seconds["read"] = after_read - start
+        if isinstance(text, Rejected):
+            return text
+        result = load.parse_text(text, str(path))
+        seconds["parse"] = time.perf_counter() - after_read
+        return result
+    except Exception as exc:  # a reader bug must not sink the batch
+        seconds.setdefault("parse", time.perf_counter() - start)
+        return Rejected(str(path), f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def prepare_file(path: Path, parse: ParseFn, content_hash: str | None = None) -> PreparedFile:
+    """Hash, parse and grade one file (pure: no database)."""
+    origin = str(path)
+    seconds: dict[str, float] = {}
+    start = time.perf_counter()
+    try:
+        digest = content_hash or file_hash(path)
+    except OSError as exc:
+        return PreparedFile(origin, "", Rejected(origin, f"cannot read the file: {exc.strerror}"))
+    after_hash = time.perf_counter()
+    seconds["hash"] = after_hash - start
+    result = _parse_timed(path, parse, seconds)
+    after_parse = time.perf_counter()
+    if isinstance(result, Rejected):
+        return PreparedFile(origin, digest, result, seconds=seconds)
+    graded: list[tuple[PreparedSection, ...]] = []
+    for drug in result.drugs:
+        merged = merge_sections([(s.kind, s.audience, s.markdown) for s in drug.sections])
+        graded.append(
+            tuple(
+                PreparedSection(kind, audience, markdown, grade_of_markdown(markdown))
+                for kind, audience, markdown in merged
+                if markdown
+            )
+        )
+    article = result.article
+    focus_grade = (
+        grade_of_markdown(article.body_markdown)
+        if article is not None and article.focus is not None
+        else None
+    )
+    seconds["grade"] = time.perf_counter() - after_parse
+    return PreparedFile(origin, digest, result, tuple(graded), focus_grade, seconds)

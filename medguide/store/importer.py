@@ -1,0 +1,175 @@
+"""Importing files and folders into the database: one transaction per batch.
+
+``Importer.import_paths`` expands folders, hashes and parses every file first (files whose path
+and hash match a stored source are not even parsed), then writes the whole batch in one
+transaction with ``BatchWriter``. Rejected files are reported and the rest lands; a cancel,
+checked between files and before the commit, leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from multiprocessing import get_context
+from pathlib import Path
+
+from sqlalchemy import select
+
+from medguide.core.model import Alias, ImportReport
+from medguide.store.database import Database
+from medguide.store.import_prepare import (
+    ParseFn,
+    PreparedFile,
+    expand_paths,
+    file_hash,
+    prepare_file,
+)
+from medguide.store.import_write import SOURCES, AliasesFn, BatchWriter
+
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+PARALLEL_MIN_FILES = 400
+"""Below this many files to parse, worker processes cost more than they save."""
+
+
+class ImportCancelled(Exception):
+    """Raised inside the batch transaction to roll it back."""
+
+
+def dictionary_aliases(names: Sequence[str]) -> Mapping[str, Sequence[Alias]]:
+    """Brand names and synonyms of each name from the offline drug-name dictionary."""
+    from medguide.content import drug_names
+
+    many = getattr(drug_names, "dictionary_aliases_many", None)
+    if many is not None:
+        return dict(many(names))
+    return {name: drug_names.dictionary_aliases(name) for name in names}
+
+
+def _resolve_parse(parse: ParseFn | None) -> ParseFn:
+    if parse is not None:
+        return parse
+    from medguide.content.load import parse_file
+
+    return parse_file
+
+
+class Importer:
+    """Imports documents into one database.
+
+    ``parse`` reads one file (default: the built-in readers); ``aliases`` looks names up in the
+    drug-name dictionary; ``workers`` is the number of processes that parse and grade (None:
+    one per CPU when the batch is large enough).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        parse: ParseFn | None = None,
+        aliases: AliasesFn | None = None,
+        workers: int | None = None,
+    ) -> None:
+        self._db = db
+        self._parse = _resolve_parse(parse)
+        self._aliases = aliases or dictionary_aliases
+        self._workers = workers
+        self.seconds: dict[str, float] = {}
+        """Seconds per phase of the last import (read, parse, grade, aliases, write, index)."""
+
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        progress: ProgressFn | None = None,
+        cancel: CancelFn | None = None,
+    ) -> ImportReport:
+        """Import files and folders as one batch; see the module docstring."""
+        started = time.perf_counter()
+        files, missing = expand_paths(paths)
+        report = ImportReport(rejected=list(missing))
+        self.seconds = {}
+        known = self._stored_hashes()
+        to_parse: list[tuple[Path, str | None]] = []
+        total = len(files)
+        done = 0
+        for path in files:
+            if cancel is not None and cancel():
+                return self._cancelled(report)
+            digest = _try_hash(path)
+            if digest is not None and known.get(str(path)) == digest:
+                report.unchanged.append(str(path))
+                done += 1
+                if progress is not None:
+                    progress(done, total, str(path))
+            else:
+                to_parse.append((path, digest))
+        prepared: list[PreparedFile] = []
+        for item in self._prepare_all(to_parse):
+            prepared.append(item)
+            for phase, seconds in item.seconds.items():
+                self.seconds[phase] = self.seconds.get(phase, 0.0) + seconds
+            done += 1
+            if progress is not None:
+                progress(done, total, item.origin)
+            if cancel is not None and cancel():
+                return self._cancelled(report)
+        self.seconds["prepare (wall)"] = time.perf_counter() - started
+        try:
+            with self._db.engine.begin() as conn:
+                outcome = BatchWriter(conn, self._aliases).write(prepared)
+                if cancel is not None and cancel():
+                    raise ImportCancelled
+        except ImportCancelled:
+            return self._cancelled(report)
+        self.seconds.update(outcome.seconds)
+        report.imported.extend(outcome.imported)
+        report.updated.extend(outcome.updated)
+        report.unchanged.extend(outcome.unchanged)
+        report.rejected.extend(outcome.rejected)
+        self.seconds["total"] = time.perf_counter() - started
+        return report
+
+    def _stored_hashes(self) -> dict[str, str]:
+        with self._db.engine.connect() as conn:
+            return {
+                origin: digest
+                for origin, digest in conn.execute(select(SOURCES.c.origin, SOURCES.c.content_hash))
+            }
+
+    def _worker_count(self, files: int) -> int:
+        if self._workers is not None:
+            return max(1, self._workers)
+        if files < PARALLEL_MIN_FILES:
+            return 1
+        return max(1, min(os.cpu_count() or 1, 8))
+
+    def _prepare_all(self, items: Sequence[tuple[Path, str | None]]) -> Iterator[PreparedFile]:
+        workers = self._worker_count(len(items))
+        if workers == 1:
+            for path, digest in items:
+                yield prepare_file(path, self._parse, digest)
+            return
+        # "spawn" so that a process holding Qt threads is never forked.
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            paths = [path for path, _ in items]
+            digests = [digest for _, digest in items]
+            chunk = max(1, min(64, len(items) // (workers * 8) or 1))
+            yield from pool.map(partial(_prepare_one, self._parse), paths, digests, chunksize=chunk)
+
+    @staticmethod
+    def _cancelled(report: ImportReport) -> ImportReport:
+        return ImportReport(rejected=report.rejected, cancelled=True)
+
+
+def _prepare_one(parse: ParseFn, path: Path, digest: str | None) -> PreparedFile:
+    return prepare_file(path, parse, digest)
+
+
+def _try_hash(path: Path) -> str | None:
+    try:
+        return file_hash(path)
+    except OSError:
+        return None
