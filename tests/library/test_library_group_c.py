@@ -26,6 +26,7 @@ DRUGS = [
     "albuterol",
     "amoxicillin",
     "ibuprofen",
+    "sertraline",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
@@ -126,6 +127,7 @@ def test_patient_library_median_grade_at_most_6() -> None:
         ("acetaminophen", {"paracetamol", "tylenol", "panadol", "calpol", "crocin"}),
         ("albuterol", {"salbutamol", "ventolin"}),
         ("omeprazole", {"prilosec", "losec"}),
+        ("sertraline", {"zoloft", "lustral"}),
     ],
 )
 def test_aliases_include_international_names(slug: str, names: set[str]) -> None:
