@@ -27,6 +27,7 @@ DRUGS = [
     "eltrombopag",
     "avatrombopag",
     "lusutrombopag",
+    "denosumab",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
