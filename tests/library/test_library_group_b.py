@@ -23,7 +23,7 @@ from medguide.reading.grade import grade_of_markdown
 
 LIBRARY = Path(__file__).resolve().parents[2] / "resources" / "library"
 
-DRUGS = ("atorvastatin", "warfarin", "levothyroxine", "insulin-glargine")
+DRUGS = ("atorvastatin", "warfarin", "levothyroxine", "insulin-glargine", "lisinopril")
 AUDIENCES = ("patient", "professional")
 SECTIONS = ("usage", "side effects", "how it works", "dosage", "precautions", "faq")
 REQUIRED_KEYS = (
