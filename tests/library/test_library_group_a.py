@@ -28,6 +28,7 @@ DRUGS = [
     "avatrombopag",
     "lusutrombopag",
     "denosumab",
+    "alendronate",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
