@@ -27,6 +27,7 @@ DRUGS = [
     "amoxicillin",
     "ibuprofen",
     "sertraline",
+    "prednisone",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
