@@ -23,7 +23,14 @@ from medguide.reading.grade import grade_of_markdown
 
 LIBRARY = Path(__file__).resolve().parents[2] / "resources" / "library"
 
-DRUGS = ("atorvastatin", "warfarin", "levothyroxine", "insulin-glargine", "lisinopril")
+DRUGS = (
+    "atorvastatin",
+    "warfarin",
+    "levothyroxine",
+    "insulin-glargine",
+    "lisinopril",
+    "amlodipine",
+)
 AUDIENCES = ("patient", "professional")
 SECTIONS = ("usage", "side effects", "how it works", "dosage", "precautions", "faq")
 REQUIRED_KEYS = (
