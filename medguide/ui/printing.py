@@ -72,7 +72,8 @@ def paginate(document: QTextDocument, page_height: float) -> list[PageSlice]:
     """Page slices of a document already laid out at its text width.
 
     Breaks fall between lines. A break right after a heading moves up to just before the
-    heading, so every heading starts a page or has text under it on the same page.
+    heading, so every heading starts a page or has text under it on the same page. Slices do
+    not overlap; the white space between two lines at a break may belong to neither.
     """
     lines = _lines(document)
     total = document.size().height()
@@ -93,7 +94,8 @@ def paginate(document: QTextDocument, page_height: float) -> list[PageSlice]:
         break_at = lines[cut].top if lines[cut].top > page_top else line.top
         if break_at <= page_top:
             break_at = page_top + page_height
-        slices.append(PageSlice(page_top, break_at))
+        # the space above the next line (a heading's top margin) is left off both pages
+        slices.append(PageSlice(page_top, min(break_at, page_top + page_height)))
         page_top = break_at
     slices.append(PageSlice(page_top, max(total, page_top + 1.0)))
     return slices
@@ -107,6 +109,9 @@ def _document(
     font = QFont("DejaVu Sans")
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(point_size)
+    # no "ff"/"fi" ligatures, so text copied or searched in the PDF reads as typed
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(stylesheet)
     document.setDocumentMargin(0)
@@ -217,7 +222,11 @@ def _paint_page(
     slice_height = page_slice.bottom - page_slice.top
     painter.save()
     painter.translate(0, -page_slice.top)
-    laid_out.body.drawContents(painter, QRectF(0, page_slice.top, width, slice_height))
+    # Qt draws every line that touches the clip rect (its text then sits hidden in the PDF);
+    # 1 px in from both edges keeps the lines at a break on one page only.
+    laid_out.body.drawContents(
+        painter, QRectF(0, page_slice.top + 1, width, max(slice_height - 2, 1))
+    )
     painter.restore()
 
     footer_top = height - footer_height
