@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def test_paginate_never_leaves_a_heading_at_the_bottom_of_a_page(qapp: object) -
     for page_height in (line_height * k for k in (7.3, 11.6, 17.9, 23.2)):
         slices = paginate(document, page_height)
         assert slices[0].top == 0
-        for earlier, later in zip(slices, slices[1:], strict=False):
+        for earlier, later in pairwise(slices):
             assert earlier.bottom <= later.top
             assert earlier.bottom - earlier.top <= page_height + 0.5
         layout = document.documentLayout()
