@@ -29,6 +29,7 @@ DRUGS = [
     "lusutrombopag",
     "denosumab",
     "alendronate",
+    "metformin",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
