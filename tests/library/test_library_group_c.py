@@ -28,6 +28,7 @@ DRUGS = [
     "ibuprofen",
     "sertraline",
     "prednisone",
+    "gabapentin",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
