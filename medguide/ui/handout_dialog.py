@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -112,7 +113,7 @@ class HandoutDialog(QDialog):
         for slug in slugs:
             self._add_slug(slug)
         self.add_field = QLineEdit()
-        self.add_field.setPlaceholderText("Add a medicine by name…")
+        self.add_field.setPlaceholderText("Add a medicine…")
         self.add_field.setAccessibleName("Add a medicine")
         completer = QCompleter(QStringListModel(sorted(self._names.values())), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -139,6 +140,7 @@ class HandoutDialog(QDialog):
 
         grid.addWidget(self.medicine_list, 0, 0, 1, 3)
         grid.addWidget(self.add_field, 1, 0)
+        grid.setColumnStretch(0, 1)
         grid.addWidget(add, 1, 1)
         grid.addWidget(remove, 1, 2)
         grid.addWidget(QLabel("Clinic instruction (saved for this medicine):"), 2, 0, 1, 3)
@@ -161,6 +163,7 @@ class HandoutDialog(QDialog):
             check.setAccessibleName(f"Include {kind.label}")
             sections_layout.addWidget(check)
             self.section_boxes[kind] = check
+        sections.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         form.addRow("Sections:", sections)
 
         self.audience_combo = QComboBox()
@@ -189,16 +192,17 @@ class HandoutDialog(QDialog):
         self.date_check.setAccessibleName("Print the date")
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMMM yyyy")
         self.date_edit.setAccessibleName("Date")
         self.date_check.toggled.connect(self.date_edit.setEnabled)
         date_layout.addWidget(self.date_check)
-        date_layout.addWidget(self.date_edit)
+        date_layout.addWidget(self.date_edit, 1)
+        date_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         form.addRow("Date:", date_row)
 
         self.note_field = QPlainTextEdit()
         self.note_field.setPlaceholderText("A note for the patient, printed under the title")
         self.note_field.setAccessibleName("Note for the patient")
-        self.note_field.setMaximumHeight(80)
         form.addRow("Note:", self.note_field)
         return box
 
