@@ -30,6 +30,7 @@ DRUGS = (
     "insulin-glargine",
     "lisinopril",
     "amlodipine",
+    "hydrochlorothiazide",
 )
 AUDIENCES = ("patient", "professional")
 SECTIONS = ("usage", "side effects", "how it works", "dosage", "precautions", "faq")
