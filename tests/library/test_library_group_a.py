@@ -30,6 +30,7 @@ DRUGS = [
     "denosumab",
     "alendronate",
     "metformin",
+    "romosozumab",
 ]
 AUDIENCES = ["patient", "professional"]
 SECTIONS = ["usage", "side effects", "how it works", "dosage", "precautions", "faq"]
