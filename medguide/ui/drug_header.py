@@ -112,12 +112,15 @@ class DrugHeader(QWidget):
             self.details.setText("Search on the left, then press Enter to open a drug.")
             self.badges.hide()
             self.ai_warning.hide()
-            self.star.setEnabled(False)
+            self.star.hide()
+            self.print_button.hide()
             return
-        self.star.setEnabled(True)
+        self.star.show()
+        self.print_button.show()
         self.name.setText(page.name)
         self.details.setText(_details_html(page))
-        self.badges.setText(" ".join(_source_badge(s) for s in page.sources))
+        badges = list(dict.fromkeys(_source_badge(s) for s in page.sources))
+        self.badges.setText(" &nbsp;|&nbsp; ".join(badges))
         self.badges.setVisible(bool(page.sources))
         self.ai_warning.setVisible(
             any(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -45,11 +46,23 @@ class FirstRunDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(intro)
         for persona in Persona:
-            button = QRadioButton(f"{persona.label} — {_EXPLAIN[persona]}", self)
+            button = QRadioButton(persona.label, self)
+            bold = QFont(button.font())
+            bold.setBold(True)
+            button.setFont(bold)
             button.setAccessibleName(persona.label)
+            button.setAccessibleDescription(_EXPLAIN[persona])
+            explain = QLabel(_EXPLAIN[persona], self)
+            explain.setWordWrap(True)
+            explain.setIndent(26)
+            explain.setBuddy(button)
             self.group.addButton(button)
             self.options[persona] = button
-            layout.addWidget(button)
+            option = QVBoxLayout()
+            option.setSpacing(0)
+            option.addWidget(button)
+            option.addWidget(explain)
+            layout.addLayout(option)
         self.options[Persona.PATIENT].setChecked(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -58,7 +71,8 @@ class FirstRunDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addSpacing(6)
         layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(500)
+        self.adjustSize()
 
     @property
     def persona(self) -> Persona:

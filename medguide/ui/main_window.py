@@ -329,6 +329,10 @@ class MainWindow(QMainWindow):
         self._progress.setValue(done)
         self._progress_label.setText(f"Loading the built-in library: {done}/{total}")
 
+    def importing(self) -> bool:
+        """True while an import runs (its summary is not shown yet)."""
+        return self._import_task is not None
+
     def wait_for_import(self, timeout_s: float = 60.0) -> bool:
         """Block until a running import ends (for tests and ``medguide snapshot``)."""
         task = self._import_task

@@ -25,6 +25,10 @@ class DrugReader(Protocol):
         """True when no drug is stored."""
         ...
 
+    def resolve(self, name: str) -> str | None:
+        """The slug of a drug from its name, an alias or its slug (exact, any case)."""
+        ...
+
     def list_drugs(self) -> list[DrugSummary]:
         """Every drug, sorted by name."""
         ...

@@ -27,7 +27,11 @@ from medguide.ui.ports import DrugReader
 from medguide.ui.result_delegate import TwoLineDelegate
 from medguide.ui.search_controller import SearchController
 
-PLACEHOLDER = "Search: drug, brand name, misspelling or words (Ctrl+K)"
+PLACEHOLDER = "Drug, brand name or words (Ctrl+K)"
+FIELD_TIP = (
+    "Type a drug name, a brand name (even misspelt) or words from the text, such as "
+    "'headache'. Ctrl+K or Ctrl+F jumps here; Down moves into the list; Esc clears."
+)
 
 
 class BrowseMode(IntEnum):
@@ -59,7 +63,7 @@ class SearchPanel(QWidget):
         self.field.setAccessibleDescription(
             "Type a drug name, a brand name, a misspelling or words from the text"
         )
-        self.field.setToolTip(PLACEHOLDER)
+        self.field.setToolTip(FIELD_TIP)
 
         self.modes = QTabBar(self)
         for label in ("All drugs", "Favourites", "Recent"):

@@ -121,6 +121,13 @@ class FakeRepository:
     def is_empty(self) -> bool:
         return not self.pages
 
+    def resolve(self, name: str) -> str | None:
+        key = name.strip().lower()
+        for page in self.pages.values():
+            if key in {page.slug, page.name.lower(), *(b.lower() for b in page.brand_names)}:
+                return page.slug
+        return None
+
     def list_drugs(self) -> list[DrugSummary]:
         return [
             DrugSummary(p.slug, p.name, p.drug_class)

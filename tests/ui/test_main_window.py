@@ -1,0 +1,228 @@
+"""Main window behaviour over fake services: tabs, audience switch, history, zoom, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTabWidget
+from pytestqt.qtbot import QtBot
+
+from medguide.core.model import Audience, Persona, SectionKind
+from medguide.ui.drug_header import AI_WARNING
+from medguide.ui.drug_view import TAB_KEYS, tab_label
+from medguide.ui.first_run_dialog import FirstRunDialog
+from medguide.ui.import_dialogs import ImportSummaryDialog
+from medguide.ui.main_window import MainWindow
+from medguide.ui.section_html import SOURCES_TAB, TabHtmlBuilder
+from medguide.ui.settings import Settings
+from tests.ui.conftest import WindowParts
+from tests.ui.fakes import make_services, render, romiplostim, warfarin
+
+
+def _visible_tabs(tabs: QTabWidget) -> list[str]:
+    return [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
+
+
+def test_tabs_in_order_and_empty_tab_disabled(parts: WindowParts) -> None:
+    window = parts.window
+    assert window.open_drug("romiplostim")
+    tabs = window.drug_view.tabs
+    assert _visible_tabs(tabs) == [
+        "Usage",
+        "Side effects",
+        "How it works",
+        "Dosage",
+        "Precautions",
+        "FAQ",
+        "Sources",
+    ]
+    precautions = TAB_KEYS.index(SectionKind.PRECAUTIONS)
+    assert not tabs.isTabEnabled(precautions)
+    assert window.drug_view.current_tab() is SectionKind.USAGE
+    assert not window.drug_view.select_tab(SectionKind.PRECAUTIONS)
+
+
+def test_header_shows_name_brands_class_and_ai_warning(parts: WindowParts) -> None:
+    window = parts.window
+    window.open_drug("romiplostim")
+    header = window.drug_view.header
+    assert header.name.text() == "Romiplostim"
+    assert "Nplate" in header.details.text()
+    assert "Thrombopoietin" in header.details.text()
+    assert "Unreviewed" in header.badges.text()
+    assert header.ai_warning.text() == AI_WARNING
+    assert not header.ai_warning.isHidden()
+    assert not header.print_button.isEnabled()
+    assert header.print_button.toolTip()
+
+
+def test_audience_switch_keeps_drug_tab_and_scroll(parts: WindowParts, qtbot: QtBot) -> None:
+    window = parts.window
+    window.resize(900, 500)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.set_audience(Audience.PROFESSIONAL)
+    window.open_drug("romiplostim")
+    view = window.drug_view
+    assert "Indicated for ITP" in view.tab_html(SectionKind.USAGE)
+    view.set_scroll_fraction(0.5)
+    assert 0.45 < view.scroll_fraction() < 0.55
+    window.audience_switch.buttons[Audience.PATIENT].click()
+    assert window.settings.audience is Audience.PATIENT
+    assert view.page is not None and view.page.slug == "romiplostim"
+    assert view.current_tab() is SectionKind.USAGE
+    assert "Raises platelets" in view.tab_html(SectionKind.USAGE)
+    view.select_tab(SectionKind.MECHANISM)
+    shown = view.tab_html(SectionKind.MECHANISM)
+    assert "professional text" in shown  # fallback notice
+    assert "References" not in shown
+
+
+def test_scroll_fraction_is_kept_between_audiences(qtbot: QtBot, settings: Settings) -> None:
+    long_both = romiplostim()
+    services, *_ = make_services([long_both, warfarin()])
+    window = MainWindow(services, settings, TabHtmlBuilder(render))
+    qtbot.addWidget(window)
+    window.resize(900, 500)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.open_drug("warfarin")
+    view = window.drug_view
+    view.select_tab(SectionKind.DOSAGE)
+    view.set_scroll_fraction(0.6)
+    before = view.scroll_fraction()
+    window.set_audience(Audience.PROFESSIONAL)  # warfarin has patient text only: fallback
+    qtbot.wait(10)
+    assert view.current_tab() is SectionKind.DOSAGE
+    assert abs(view.scroll_fraction() - before) < 0.05
+    assert "patient wording" in view.tab_html(SectionKind.DOSAGE)
+
+
+def test_back_forward_and_recent(parts: WindowParts) -> None:
+    window = parts.window
+    parts.repo.pages["warfarin"] = warfarin()
+    window.open_drug("romiplostim")
+    window.open_drug("warfarin")
+    assert parts.repo.views == ["warfarin", "romiplostim"]
+    window.go_back()
+    assert window.drug_view.page is not None and window.drug_view.page.slug == "romiplostim"
+    window.go_forward()
+    assert window.drug_view.page.slug == "warfarin"
+    assert not window.open_drug("missing")
+
+
+def test_zoom_changes_text_size_and_is_remembered(parts: WindowParts, tmp_path: Path) -> None:
+    window = parts.window
+    browser = window.drug_view.browsers[SectionKind.USAGE]
+    before = browser.font().pointSizeF()
+    window.zoom(2)
+    assert browser.font().pointSizeF() == before + 2
+    assert Settings(Path(window.settings.file_name)).zoom == 2
+    window.zoom(0)
+    assert browser.font().pointSizeF() == before
+
+
+def test_geometry_is_saved_on_close(parts: WindowParts) -> None:
+    window = parts.window
+    window.resize(812, 611)
+    window.close()
+    assert not window.settings.geometry.isEmpty()
+
+
+def test_keyboard_shortcuts(parts: WindowParts, qtbot: QtBot) -> None:
+    window = parts.window
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.drug_view.tabs.setFocus()
+    assert not window.search_panel.field.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_panel.field
+    window.drug_view.tabs.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_panel.field
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.audience is Audience.PROFESSIONAL
+
+
+def test_every_control_has_an_accessible_name(parts: WindowParts) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListView, QTextBrowser
+
+    window = parts.window
+    window.open_drug("romiplostim")
+    for cls in (QAbstractButton, QLineEdit, QListView, QTextBrowser):
+        for widget in window.findChildren(cls):
+            if widget.isVisibleTo(window) and widget.objectName() != "qt_toolbar_ext_button":
+                name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+                assert name, f"{cls.__name__} without a name"
+
+
+def test_first_run_question_sets_the_audience(parts: WindowParts, qtbot: QtBot) -> None:
+    window = parts.window
+
+    def answer() -> None:
+        dialog = window.findChild(FirstRunDialog)
+        assert dialog is not None
+        dialog.options[Persona.PROFESSIONAL].setChecked(True)
+        dialog.accept()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, answer)
+    window.ask_persona()
+    assert window.settings.persona is Persona.PROFESSIONAL
+    assert window.audience_switch.audience is Audience.PROFESSIONAL
+
+
+def test_import_runs_in_background_then_summarises(parts: WindowParts, qtbot: QtBot) -> None:
+    window = parts.window
+    with qtbot.waitSignal(window.import_finished, timeout=5000) as blocker:
+        window.import_files([Path("/lib")])
+    report = blocker.args[0]
+    assert report.imported and report.rejected
+    assert parts.search.reloads == 1
+    dialog = window.findChild(ImportSummaryDialog)
+    assert dialog is not None
+    text = dialog.details.toPlainText()
+    assert "broken.md" in text and "missing required key" in text
+    assert window.search_panel.model.rowCount() == 2  # warfarin listed
+    dialog.close()
+
+
+def test_cancelled_import_changes_nothing(parts: WindowParts, qtbot: QtBot) -> None:
+    window = parts.window
+    parts.importer.step_s = 0.05
+    task = window.import_files([Path("/lib")])
+    assert task is not None
+    task.cancel()
+    with qtbot.waitSignal(window.import_finished, timeout=5000) as blocker:
+        pass
+    assert blocker.args[0].cancelled
+    assert "warfarin" not in parts.repo.pages
+    assert parts.search.reloads == 0
+    dialog = window.findChild(ImportSummaryDialog)
+    assert dialog is not None and "cancelled" in dialog.windowTitle().lower()
+    dialog.close()
+
+
+def test_first_start_imports_library_without_asking(
+    qtbot: QtBot, settings: Settings, tmp_path: Path
+) -> None:
+    services, repo, _search, importer = make_services([], library=tmp_path)
+    window = MainWindow(services, settings, TabHtmlBuilder(render))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.import_finished, timeout=5000):
+        window.start(ask_persona=False)
+    assert importer.calls == [[tmp_path]]
+    assert "warfarin" in repo.pages
+    assert window.findChild(ImportSummaryDialog) is not None  # a rejected file is reported
+    assert window.search_panel.model.rowCount() == 1
+
+
+def test_sources_tab_visible_and_labelled(parts: WindowParts) -> None:
+    window = parts.window
+    window.open_drug("romiplostim")
+    assert window.drug_view.select_tab(SOURCES_TAB)
+    assert tab_label(SOURCES_TAB) == "Sources"
+    assert "Test source 1" in window.drug_view.tab_html(SOURCES_TAB)
