@@ -31,6 +31,7 @@ DRUGS = (
     "lisinopril",
     "amlodipine",
     "hydrochlorothiazide",
+    "apixaban",
 )
 AUDIENCES = ("patient", "professional")
 SECTIONS = ("usage", "side effects", "how it works", "dosage", "precautions", "faq")
