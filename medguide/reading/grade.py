@@ -1,8 +1,12 @@
 """Flesch-Kincaid grade level, measured offline.
 
 Syllables are counted with ``pyphen`` hyphenation patterns (what textstat 0.7.8 did, without the
-network download of later textstat releases). Every line of the plain text (a paragraph, a
-heading or a bullet item) ends a sentence, so a bullet list is not one enormous sentence.
+network download of later textstat releases), checked against a vowel-group estimate: pyphen
+leaves many words whole ("medicine", "tablet") and misses vowel pairs spoken as two syllables
+("di-ar-rhe-a", "a-ne-mi-a"), so a word counts the larger of the two estimates, with a few
+everyday exceptions ("every", "business") that both get wrong. Every line of the plain text
+(a paragraph, a heading or a bullet item) ends a sentence, so a bullet list is not one enormous
+sentence.
 """
 
 from __future__ import annotations
@@ -18,6 +22,21 @@ from medguide.core.text import markdown_to_plain
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(])")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_SILENT_E = re.compile(r"[^aeiouy]le$")
+# vowel pairs usually spoken as two syllables (bacter-i-a, i-de-a, flu-ent, po-em)
+_HIATUS = re.compile(r"ia|io(?!u)|iu|ea$|eo|(?<![qg])ue(?=[nlt])|ua|uo|ie(?=[rt])|oe(?!s?$)|ii")
+# endings where a vowel pair is one syllable (na-tion, phy-si-cian)
+_GLIDES = re.compile(r"tion|sion|cian|cial|tial|gion|tia|cia")
+_EXCEPTIONS = {
+    "people": 2,
+    "every": 2,
+    "everyone": 3,
+    "everything": 3,
+    "business": 2,
+    "sometimes": 2,
+    "something": 2,
+    "someone": 2,
+}
 
 
 @dataclass(frozen=True)
@@ -33,11 +52,7 @@ class TextCounts:
         """Flesch-Kincaid grade, or None when there are no words."""
         if self.words == 0 or self.sentences == 0:
             return None
-        return (
-            0.39 * (self.words / self.sentences)
-            + 11.8 * (self.syllables / self.words)
-            - 15.59
-        )
+        return 0.39 * (self.words / self.sentences) + 11.8 * (self.syllables / self.words) - 15.59
 
 
 @lru_cache(maxsize=1)
@@ -45,20 +60,35 @@ def _dictionary() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="en_US")
 
 
+def vowel_group_syllables(word: str) -> int:
+    """Syllables of a lower-case word estimated from its vowel groups and a few spelling rules."""
+    count = len(_VOWEL_GROUPS.findall(word))
+    if (
+        count > 1
+        and word.endswith("e")
+        and not word.endswith(("ee", "ye"))
+        and not _SILENT_E.search(word)
+    ):
+        count -= 1
+    if count > 1 and word.endswith("ed") and not word.endswith(("ted", "ded")):
+        count -= 1
+    if count > 1 and word.endswith("es") and not re.search(r"(?:s|x|z|ch|sh|c|g)es$", word):
+        count -= 1
+    count += len(_HIATUS.findall(word)) - len(_GLIDES.findall(word))
+    return max(1, count)
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    """Syllables of one word: pyphen's hyphenation points, at least the vowel-group estimate
-    for short words pyphen leaves whole. Numbers count one syllable per digit group."""
-    if word[0].isdigit():
+    """Syllables of one word: the larger of pyphen's hyphenation points and the vowel-group
+    estimate, except for a short list of everyday words. Numbers count one syllable."""
+    if not word or word[0].isdigit():
         return 1
-    lower = word.lower()
+    lower = word.lower().replace("’", "'")
+    if lower in _EXCEPTIONS:
+        return _EXCEPTIONS[lower]
     by_pattern = len(_dictionary().positions(lower)) + 1
-    if by_pattern > 1:
-        return by_pattern
-    groups = len(_VOWEL_GROUPS.findall(lower))
-    if lower.endswith("e") and not lower.endswith(("le", "ee")) and groups > 1:
-        groups -= 1
-    return max(1, groups)
+    return max(by_pattern, vowel_group_syllables(lower))
 
 
 def sentences_of(plain_text: str) -> list[str]:
