@@ -1,0 +1,209 @@
+"""Reader for MedGuide library pages: YAML front matter + ``## Usage`` … ``## FAQ`` markdown.
+
+The format is specified in ``docs/library-format.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+import yaml
+
+from medguide.content.faq_headings import split_heading_faq
+from medguide.content.frontmatter import split_front_matter
+from medguide.content.headings import classify
+from medguide.core.model import (
+    Alias,
+    AliasKind,
+    Audience,
+    Citation,
+    FaqItem,
+    ParsedDocument,
+    ParsedDrug,
+    ParsedSection,
+    ParseResult,
+    Rejected,
+    ReviewStatus,
+    SectionKind,
+    SourceFormat,
+    SourceInfo,
+)
+from medguide.core.text import slugify
+
+_H2 = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_H1 = re.compile(r"^#[ \t]+.+$", re.MULTILINE)
+
+
+class LibraryError(ValueError):
+    """A library page breaks the format; the message is the one-line reason."""
+
+
+def parse(text: str, origin: str) -> ParseResult:
+    """Parse one library page, or reject it with the first problem found."""
+    front = split_front_matter(text)
+    if front.raw is None:
+        return Rejected(origin, "library page has no YAML front matter between '---' lines")
+    try:
+        meta = _load_yaml(front.raw)
+        return _document(meta, front.body, origin)
+    except LibraryError as exc:
+        return Rejected(origin, str(exc))
+
+
+def _load_yaml(raw: str) -> dict[str, Any]:
+    try:
+        meta = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise LibraryError(f"front matter is not valid YAML{where}: {problem}") from exc
+    if not isinstance(meta, dict):
+        raise LibraryError("front matter must be a set of 'key: value' lines")
+    return {str(k).lower(): v for k, v in meta.items()}
+
+
+def _document(meta: dict[str, Any], body: str, origin: str) -> ParsedDocument:
+    title = _required_text(meta, "title")
+    audience = _audience(meta)
+    citations = _citations(meta)
+    sections, faqs = _sections(body, audience)
+    drug = ParsedDrug(
+        slug=_text(meta.get("slug")) or slugify(title),
+        name=title,
+        aliases=_aliases(meta.get("aliases")),
+        drug_class=_text(meta.get("drug_class")) or None,
+        sections=sections,
+        faqs=faqs,
+    )
+    source = SourceInfo(
+        format=SourceFormat.LIBRARY,
+        origin=origin,
+        title=title,
+        last_updated=_date(meta.get("last_reviewed")),
+        review_status=_review_status(meta.get("review_status")),
+        ai_generated=bool(meta.get("ai_generated", False)),
+        provenance_note=_text(meta.get("provenance")),
+        disclaimer=_text(meta.get("disclaimer")),
+        citations=citations,
+    )
+    return ParsedDocument(source=source, drugs=(drug,))
+
+
+def _text(value: object) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _required_text(meta: dict[str, Any], key: str) -> str:
+    value = _text(meta.get(key))
+    if not value:
+        raise LibraryError(f"front matter is missing '{key}'")
+    return value
+
+
+def _audience(meta: dict[str, Any]) -> Audience:
+    value = _required_text(meta, "audience").lower()
+    try:
+        return Audience(value)
+    except ValueError:
+        raise LibraryError(f"audience must be 'patient' or 'professional', not '{value}'") from None
+
+
+def _review_status(value: object) -> ReviewStatus:
+    text = _text(value).lower().replace("_", " ").replace("-", " ")
+    if not text:
+        return ReviewStatus.UNREVIEWED
+    try:
+        return ReviewStatus(text)
+    except ValueError:
+        allowed = ", ".join(s.value for s in ReviewStatus)
+        raise LibraryError(f"review_status '{text}' is not one of: {allowed}") from None
+
+
+def _date(value: object) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise LibraryError(f"last_reviewed '{value}' is not a date like 2026-11-22") from None
+
+
+def _aliases(value: object) -> tuple[Alias, ...]:
+    if value is None:
+        return ()
+    found: list[Alias] = []
+    if isinstance(value, dict):
+        for key, names in value.items():
+            kind = AliasKind.BRAND if str(key).lower() in ("brand", "brands") else AliasKind.SYNONYM
+            found.extend(Alias(name, kind) for name in _names(names))
+    else:
+        found.extend(Alias(name, AliasKind.SYNONYM) for name in _names(value))
+    return tuple(dict.fromkeys(found))
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list):
+        return [_text(v) for v in value if _text(v)]
+    raise LibraryError("aliases must be names, a list of names or brand:/synonym: lists")
+
+
+def _citations(meta: dict[str, Any]) -> tuple[Citation, ...]:
+    sources = meta.get("sources")
+    if not isinstance(sources, list) or not sources:
+        raise LibraryError("front matter is missing 'sources' (at least one, with a title)")
+    citations = []
+    for number, entry in enumerate(sources, start=1):
+        if not isinstance(entry, dict) or not _text(entry.get("title")):
+            raise LibraryError(f"source {number} has no 'title'")
+        sections = entry.get("sections") or ()
+        citations.append(
+            Citation(
+                title=_text(entry["title"]),
+                publisher=_text(entry.get("publisher")),
+                identifier=_text(entry.get("identifier")),
+                sections=tuple(_text(s) for s in sections) if isinstance(sections, list) else (),
+                url=_text(entry.get("url")) or None,
+            )
+        )
+    return tuple(citations)
+
+
+def _sections(
+    body: str, audience: Audience
+) -> tuple[tuple[ParsedSection, ...], tuple[FaqItem, ...]]:
+    """Sections under ``##`` headings; ``### question`` entries of ``## FAQ`` become FAQ items."""
+    parts: dict[SectionKind, list[str]] = {}
+    faqs: list[FaqItem] = []
+    matches = list(_H2.finditer(body))
+    intro = _H1.sub("", body[: matches[0].start()] if matches else body).strip()
+    if intro:
+        parts.setdefault(SectionKind.OVERVIEW, []).append(intro)
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
+        text = body[match.end() : end].strip()
+        label = classify(match.group(1))
+        kind = label.kind if label is not None and isinstance(label.kind, SectionKind) else None
+        if kind is SectionKind.FAQ:
+            pairs, leftover = split_heading_faq(text)
+            faqs.extend(FaqItem(q, a, audience) for q, a in pairs)
+            text = leftover
+        if kind is None:
+            kind = SectionKind.OVERVIEW
+            text = f"### {match.group(1).strip()}\n\n{text}".strip()
+        if text:
+            parts.setdefault(kind, []).append(text)
+    order = list(SectionKind)
+    sections = tuple(
+        ParsedSection(kind, audience, "\n\n".join(texts))
+        for kind, texts in sorted(parts.items(), key=lambda kv: order.index(kv[0]))
+    )
+    return sections, tuple(faqs)
