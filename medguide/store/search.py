@@ -1,0 +1,386 @@
+"""One query box over every drug: names, brand names, synonyms, misspellings, words and questions.
+
+``SearchEngine(db).search(query)`` ranks drugs in four bands (``MatchKind`` order): exact name
+or alias, prefix of a name, fuzzy name (shown as a suggestion, never applied silently), then
+full-text hits with a snippet. A question ("how does rivatigmine interact with sleeping pills")
+is read word by word: words that name a drug (or nearly do) find that drug, the other words go
+to full-text search. Look-alike/sound-alike names add both drugs and a warning.
+
+Names are held in memory (``NameIndex``), loaded at construction and again by ``reload()``
+after an import. Each thread gets its own SQLite connection for the FTS5 queries.
+"""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from sqlalchemy import Engine
+
+from medguide.core.views import MatchKind, SearchHit, SearchResponse
+from medguide.store.lasa import LasaTable
+from medguide.store.search_fts import TextMatch, search_text
+from medguide.store.search_names import NAME, NameEntry, NameIndex, NameMatch
+from medguide.store.search_text import (
+    clean_query,
+    content_words,
+    fts_expression,
+    name_key,
+)
+
+_DRUG_ROWS_SQL = "SELECT id, slug, name FROM drugs"
+_ALIAS_ROWS_SQL = "SELECT drug_id, name, kind FROM aliases"
+
+_MAX_NAME_WORDS = 4
+"""Queries of more words than this are read as questions only (no whole-query name match)."""
+_MAX_QUESTION_WORDS = 40
+_MAX_TEXT_TERMS = 12
+_QUESTION_FUZZY_CUTOFF = 0.75
+_COMMON_WORD_ROWS = 25
+"""A question word found in this many indexed texts is an ordinary word, not a misspelling."""
+_PHRASE_LENGTHS = (3, 2)
+
+
+class HasEngine(Protocol):
+    """What the engine needs from a database: its SQLAlchemy engine."""
+
+    @property
+    def engine(self) -> Engine: ...
+
+
+@dataclass
+class _Candidate:
+    """A hit under construction; ``band`` and ``order`` decide the ranking."""
+
+    entry_drug_id: int
+    slug: str
+    name: str
+    match: MatchKind
+    reason: str
+    score: float
+    band: int
+    order: float
+    snippet: str | None = None
+
+    def hit(self) -> SearchHit:
+        return SearchHit(self.slug, self.name, self.match, self.reason, self.score, self.snippet)
+
+
+class SearchEngine:
+    """Ranked drug search; thread-safe, and never raises on any query text."""
+
+    def __init__(self, db: HasEngine, lasa: LasaTable | None = None) -> None:
+        self._engine = db.engine
+        self._lasa = lasa if lasa is not None else LasaTable.load()
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._names = NameIndex({}, [])
+        self.load_ms = 0.0
+        self.reload()
+
+    # ------------------------------------------------------------------ set-up
+
+    def reload(self) -> None:
+        """Reload the in-memory names (call after an import); sets ``load_ms``."""
+        start = time.perf_counter()
+        was_enabled = gc.isenabled()
+        gc.disable()  # tens of thousands of small objects, none of them garbage
+        try:
+            raw = self._engine.raw_connection()
+            try:
+                cursor = raw.cursor()
+                cursor.execute(_DRUG_ROWS_SQL)
+                drug_rows = list(cursor.fetchall())
+                cursor.execute(_ALIAS_ROWS_SQL)
+                alias_rows = list(cursor.fetchall())
+            finally:
+                raw.close()
+            drugs = {r[0]: (r[1], r[2]) for r in drug_rows}
+            own = [(r[0], r[2], NAME) for r in drug_rows]
+            names = NameIndex(drugs, own + alias_rows)
+        finally:
+            if was_enabled:
+                gc.enable()
+        with self._lock:
+            self._names = names
+        self.load_ms = (time.perf_counter() - start) * 1000.0
+
+    @property
+    def name_count(self) -> int:
+        """How many names and aliases are held in memory."""
+        return len(self._names)
+
+    def close(self) -> None:
+        """Close the per-thread connections opened so far."""
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def _connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            url = self._engine.url
+            database = url.database or ":memory:"
+            conn = sqlite3.connect(
+                database, uri=database.startswith("file:"), check_same_thread=False
+            )
+            with self._lock:
+                self._connections.append(conn)
+            self._local.conn = conn
+        return conn
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, query: str, limit: int = 50) -> SearchResponse:
+        """Drugs for ``query``, best first; see the module docstring for the ranking."""
+        start = time.perf_counter()
+        original = query if isinstance(query, str) else ""
+        try:
+            response = self._search(clean_query(query), max(0, int(limit)))
+        except Exception:  # a search box must never crash the app
+            response = SearchResponse(query=original)
+        elapsed = (time.perf_counter() - start) * 1000.0
+        return replace(response, query=original, elapsed_ms=elapsed)
+
+    def _search(self, query: str, limit: int) -> SearchResponse:
+        key = name_key(query)
+        if not key or limit == 0:
+            return SearchResponse(query=query)
+        names = self._names
+        run = _Run(names, limit)
+        words = key.split()
+        question = len(words) > _MAX_NAME_WORDS or query.rstrip().endswith("?")
+        if not question:
+            run.add_names(names.exact(key), MatchKind.EXACT, band=0, how=_exact_reason)
+            run.add_names(names.prefix(key, limit), MatchKind.PREFIX, band=2, how=_prefix_reason)
+            if not run.cands:
+                run.add_names(names.fuzzy(key, limit), MatchKind.FUZZY, band=3, how=_fuzzy_reason)
+                run.whole_fuzzy = True
+        if len(words) > 1:
+            self._question_words(run, words[:_MAX_QUESTION_WORDS])
+        terms = self._text_terms(query, run, question)
+        if terms:
+            self._add_text(run, terms, question)
+        lasa_warning = self._add_lasa(run, key, question)
+        hits = run.ranked()[:limit]
+        suggestion = run.suggestion(query) if hits and hits[0].match is MatchKind.FUZZY else None
+        return SearchResponse(
+            query=query, hits=tuple(hits), suggestion=suggestion, lasa_warning=lasa_warning
+        )
+
+    def _question_words(self, run: _Run, words: list[str]) -> None:
+        """Drug names inside a longer query: phrases of 3 and 2 words, then single words."""
+        names = self._names
+        covered: set[int] = set()
+        for n in _PHRASE_LENGTHS:
+            for i in range(len(words) - n + 1):
+                if covered.intersection(range(i, i + n)):
+                    continue
+                phrase = " ".join(words[i : i + n])
+                found = names.exact(phrase)
+                if found:
+                    run.add_names(found, MatchKind.EXACT, band=1, how=_mention_reason)
+                    covered.update(range(i, i + n))
+        content = set(content_words(" ".join(words)))
+        for i, word in enumerate(words):
+            if i in covered or word not in content or len(word) < 4:
+                continue
+            found = names.exact(word)
+            if found:
+                run.add_names(found, MatchKind.EXACT, band=1, how=_mention_reason)
+                run.name_words.add(word)
+                continue
+            if len(word) < 6 or self._is_common_word(word):
+                continue
+            fuzzy = names.fuzzy(word, 3, cutoff=_QUESTION_FUZZY_CUTOFF)
+            if fuzzy:
+                run.add_names(fuzzy[:1], MatchKind.FUZZY, band=4, how=_fuzzy_reason)
+                run.corrections[word] = fuzzy[0].entry.label
+                run.name_words.add(word)
+
+    def _is_common_word(self, word: str) -> bool:
+        """True when ``word`` occurs in many indexed texts (so it is not a misspelled name)."""
+        sql = "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)"
+        try:
+            row = self._connection().execute(sql, (f'"{word}"', _COMMON_WORD_ROWS)).fetchone()
+        except sqlite3.Error:
+            return False
+        return bool(row and int(row[0]) >= _COMMON_WORD_ROWS)
+
+    def _text_terms(self, query: str, run: _Run, question: bool) -> list[str]:
+        """The words to look for in the text: all words of a short query, else content words."""
+        if not question:
+            return name_key(query).split()[:_MAX_TEXT_TERMS]
+        return [w for w in content_words(query) if w not in run.name_words][:_MAX_TEXT_TERMS]
+
+    def _add_text(self, run: _Run, terms: list[str], question: bool) -> None:
+        conn = self._connection()
+        prefix = not question and len(terms[-1]) >= 3
+        matches = search_text(conn, fts_expression(terms, last_prefix=prefix), run.limit)
+        if not matches and len(terms) > 1:
+            matches = search_text(conn, fts_expression(terms, any_term=True), run.limit)
+        for m in matches:
+            run.add_text(m, self._names.drug(m.drug_id))
+
+    def _add_lasa(self, run: _Run, key: str, question: bool) -> str | None:
+        """Add both drugs of any look-alike pair the query is close to; the warning line.
+
+        The drug that was not found is placed right after the one that was, in the same band.
+        """
+        probes = [] if question else [key]
+        probes += [name_key(label) for label in run.corrections.values()]
+        probes += sorted(run.name_words - set(run.corrections))
+        names_seen: list[str] = []
+        for probe in probes:
+            for _matched, pair in self._lasa.near(probe):
+                sides = [(label, self._names.exact(name_key(label))) for label in pair.names]
+                if not all(found for _label, found in sides):
+                    continue
+                for label, _found in sides:
+                    if label not in names_seen:
+                        names_seen.append(label)
+                run.add_partners([(label, found[0]) for label, found in sides])
+        if not names_seen:
+            return None
+        listed = ", ".join(names_seen[:-1]) + f" and {names_seen[-1]}"
+        return f"Look-alike names: {listed} are easily confused. Check which one you mean."
+
+
+class _Run:
+    """The candidates of one search, one per drug, best band kept."""
+
+    def __init__(self, names: NameIndex, limit: int) -> None:
+        self.names = names
+        self.limit = limit
+        self.cands: dict[int, _Candidate] = {}
+        self.corrections: dict[str, str] = {}
+        self.name_words: set[str] = set()
+        self.whole_fuzzy = False
+        self._counter = 0
+
+    def add_names(
+        self,
+        matches: list[NameMatch],
+        kind: MatchKind,
+        *,
+        band: int,
+        how: _Reason,
+        keep_existing: bool = False,
+    ) -> None:
+        for m in matches:
+            e = m.entry
+            old = self.cands.get(e.drug_id)
+            if old is not None and (keep_existing or old.band <= band):
+                continue
+            self._counter += 1
+            self.cands[e.drug_id] = _Candidate(
+                e.drug_id, e.slug, e.drug_name, kind, how(e, m.score), m.score, band, self._counter
+            )
+
+    def add_partners(self, sides: list[tuple[str, NameMatch]]) -> None:
+        """Both drugs of a look-alike pair: the missing one goes just after the one present."""
+        present = [self.cands[m.entry.drug_id] for _l, m in sides if m.entry.drug_id in self.cands]
+        anchor = min(present, key=lambda c: (c.band, c.order)) if present else None
+        for label, m in sides:
+            e = m.entry
+            if e.drug_id in self.cands:
+                continue
+            band = anchor.band if anchor else 3
+            order = anchor.order + 0.5 if anchor else self._next()
+            self.cands[e.drug_id] = _Candidate(
+                e.drug_id,
+                e.slug,
+                e.drug_name,
+                anchor.match if anchor else MatchKind.FUZZY,
+                _lasa_reason(label),
+                0.0,
+                band,
+                order,
+            )
+
+    def _next(self) -> float:
+        self._counter += 1
+        return float(self._counter)
+
+    def add_text(self, m: TextMatch, drug: tuple[str, str] | None) -> None:
+        if drug is None:
+            return
+        old = self.cands.get(m.drug_id)
+        if old is not None:
+            if old.snippet is None and not m.in_name and m.snippet:
+                old.snippet = m.snippet
+            return
+        self._counter += 1
+        slug, name = drug
+        where = _FIELD_WORDS.get(m.field, "text")
+        reason = "words in the name" if m.in_name else f"found in the {where}"
+        snippet = None if m.in_name else m.snippet or None
+        band = 5 if m.in_name else 6
+        self.cands[m.drug_id] = _Candidate(
+            m.drug_id, slug, name, MatchKind.TEXT, reason, -m.rank, band, self._counter, snippet
+        )
+
+    def ranked(self) -> list[SearchHit]:
+        ordered = sorted(self.cands.values(), key=lambda c: (c.band, c.order))
+        return [c.hit() for c in ordered]
+
+    def suggestion(self, query: str) -> str | None:
+        """The corrected query ("romiplostim" for "romiplastin"), shown, never applied."""
+        if self.whole_fuzzy:
+            best = min(self.cands.values(), key=lambda c: (c.band, c.order))
+            return _label_of(best.reason) or best.name
+        if not self.corrections:
+            return None
+        fixed = [self.corrections.get(w, w) for w in name_key(query).split()]
+        return " ".join(fixed)
+
+
+_FIELD_WORDS = {"section": "text", "faq": "FAQ", "article": "article", "alias": "names"}
+
+
+class _Reason(Protocol):
+    def __call__(self, entry: NameEntry, score: float, /) -> str: ...
+
+
+def _kind_words(e: NameEntry) -> str:
+    if e.kind == "brand":
+        return f"brand name {e.label}"
+    if e.kind == NAME:
+        return f"name {e.label}"
+    return f"also called {e.label}"
+
+
+def _exact_reason(e: NameEntry, _score: float) -> str:
+    return _kind_words(e)
+
+
+def _prefix_reason(e: NameEntry, _score: float) -> str:
+    return f"{_kind_words(e)} (starts with your text)"
+
+
+def _mention_reason(e: NameEntry, _score: float) -> str:
+    return f"your text names it: {_kind_words(e)}"
+
+
+def _fuzzy_reason(e: NameEntry, _score: float) -> str:
+    if e.kind == NAME:
+        return f"did you mean {e.label}?"
+    return f"did you mean {e.label}? ({_kind_words(e)})"
+
+
+def _lasa_reason(label: str) -> str:
+    return f"look-alike name {label}: check it is the drug you mean"
+
+
+def _label_of(reason: str) -> str | None:
+    prefix = "did you mean "
+    if reason.startswith(prefix) and "?" in reason:
+        return reason[len(prefix) : reason.index("?")]
+    return None

@@ -1,0 +1,194 @@
+"""In-memory index of every drug name and alias: exact, prefix and typo-tolerant look-ups.
+
+Built once from the drugs and their aliases (see ``NameIndex.build``) and kept by the search
+engine until the next import. Exact look-ups are dictionary hits on name keys, prefixes use a
+sorted key list and ``bisect``, and fuzzy look-ups run rapidfuzz over the compact keys whose
+length is close to the query's (optimal-string-alignment distance, so a wrong first letter or
+two swapped letters cost one edit each).
+
+Start-up time matters (the index is built when the window opens), so names are kept in parallel
+lists and ``NameEntry`` objects are made only for the entries a query matches.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from medguide.store.search_text import combination_key, compact_key, name_key
+
+NAME = "name"
+"""``NameEntry.kind`` of a drug's own name (aliases keep their ``AliasKind`` value)."""
+
+_KIND_RANK = {NAME: 0, "brand": 1, "synonym": 2}
+_MIN_WORD_FOR_FUZZY = 5
+_PREFIX_SCAN = 400
+
+
+class NameEntry(NamedTuple):
+    """One way of naming one drug: its own name, a brand name or a synonym."""
+
+    drug_id: int
+    slug: str
+    drug_name: str
+    label: str
+    kind: str
+    key: str
+
+    @property
+    def rank(self) -> int:
+        """Lower is better: the drug's own name, then brand names, then synonyms."""
+        return _KIND_RANK.get(self.kind, 3)
+
+
+class NameMatch(NamedTuple):
+    """An entry that matched a query, with a similarity in [0, 1] (1 for exact and prefix)."""
+
+    entry: NameEntry
+    score: float
+
+
+def fuzzy_cutoff(length: int) -> float | None:
+    """The least similarity a fuzzy match of a query this long must reach (None: too short)."""
+    if length < 4:
+        return None
+    if length <= 6:
+        return 0.66
+    return 0.7
+
+
+def _add(index: dict[str, list[int]], key: str, i: int) -> None:
+    found = index.get(key)
+    if found is None:
+        index[key] = [i]
+    elif found[-1] != i:
+        found.append(i)
+
+
+class NameIndex:
+    """Exact, prefix and fuzzy look-ups over all names and aliases held in memory."""
+
+    def __init__(
+        self,
+        drugs: Mapping[int, tuple[str, str]],
+        names: Sequence[tuple[int, str, str]],
+    ) -> None:
+        """``drugs`` maps drug id → (slug, name); ``names`` holds (drug id, label, kind)."""
+        self._drugs = drugs
+        self._ids = [n[0] for n in names]
+        self._labels = [n[1] for n in names]
+        self._kinds = [n[2] for n in names]
+        self._keys = [name_key(label) for label in self._labels]
+        exact: dict[str, list[int]] = {}
+        combo: dict[str, list[int]] = {}
+        compact: dict[str, list[int]] = {}
+        # Fuzzy choices: compact keys of whole names plus the long words of multi-word names.
+        fuzzy: dict[str, list[int]] = {}
+        for i, key in enumerate(self._keys):
+            if not key:
+                continue
+            _add(exact, key, i)
+            if " " not in key:
+                _add(fuzzy, key, i)
+                continue
+            _add(combo, combination_key(key), i)
+            squeezed = key.replace(" ", "")
+            _add(compact, squeezed, i)
+            _add(fuzzy, squeezed, i)
+            for part in key.split():
+                if len(part) >= _MIN_WORD_FOR_FUZZY:
+                    _add(fuzzy, part, i)
+        self._exact, self._combo, self._compact = exact, combo, compact
+        self._sorted_keys = sorted(exact)
+        # Sorted by length, so that a query only meets choices of about its own length.
+        ordered = sorted(fuzzy, key=len)
+        self._fuzzy_keys = ordered
+        self._fuzzy_lengths = [len(k) for k in ordered]
+        self._fuzzy_entries = [fuzzy[k] for k in ordered]
+
+    @classmethod
+    def build(cls, rows: Sequence[tuple[int, str, str, str, str]]) -> NameIndex:
+        """An index from ``(drug_id, slug, drug_name, label, kind)`` rows (tests, tools)."""
+        drugs = {r[0]: (r[1], r[2]) for r in rows}
+        return cls(drugs, [(r[0], r[3], r[4]) for r in rows])
+
+    def __len__(self) -> int:
+        return len(self._exact and self._keys)
+
+    def entry(self, i: int) -> NameEntry:
+        """The entry at position ``i``."""
+        drug_id = self._ids[i]
+        slug, drug_name = self._drugs[drug_id]
+        return NameEntry(drug_id, slug, drug_name, self._labels[i], self._kinds[i], self._keys[i])
+
+    def drug(self, drug_id: int) -> tuple[str, str] | None:
+        """(slug, name) of a drug, if known."""
+        return self._drugs.get(drug_id)
+
+    def exact(self, key: str) -> list[NameMatch]:
+        """Entries whose key is exactly ``key`` (also ignoring spaces and ingredient order)."""
+        squeezed = compact_key(key)
+        found = self._exact.get(key) or self._compact.get(squeezed) or self._exact.get(squeezed)
+        if not found and " " in key:
+            found = self._combo.get(combination_key(key))
+        matches = [NameMatch(self.entry(i), 1.0) for i in found or ()]
+        matches.sort(key=lambda m: m.entry.rank)
+        return matches
+
+    def prefix(self, key: str, limit: int) -> list[NameMatch]:
+        """Entries whose key starts with ``key`` (not equal to it), best kinds and shortest first.
+
+        At most ``limit`` distinct drugs are returned.
+        """
+        if not key or limit <= 0:
+            return []
+        start = bisect_left(self._sorted_keys, key)
+        end = bisect_right(self._sorted_keys, key + "\uffff", lo=start)
+        candidates: list[NameEntry] = []
+        for k in self._sorted_keys[start : min(end, start + _PREFIX_SCAN)]:
+            if k != key:
+                candidates.extend(self.entry(i) for i in self._exact[k])
+        candidates.sort(key=lambda e: (e.rank, len(e.key), e.key))
+        out: list[NameMatch] = []
+        seen: set[int] = set()
+        for e in candidates:
+            if e.drug_id in seen:
+                continue
+            seen.add(e.drug_id)
+            out.append(NameMatch(e, 1.0))
+            if len(out) >= limit:
+                break
+        return out
+
+    def fuzzy(self, key: str, limit: int, cutoff: float | None = None) -> list[NameMatch]:
+        """Entries whose key is within a few edits of ``key``, most similar first.
+
+        One match per drug (its best entry); at most ``limit`` drugs.
+        """
+        query = compact_key(key)
+        floor = fuzzy_cutoff(len(query)) if cutoff is None else cutoff
+        if floor is None or not query or limit <= 0:
+            return []
+        slack = max(2, len(query) // 4)
+        lo = bisect_left(self._fuzzy_lengths, len(query) - slack)
+        hi = bisect_right(self._fuzzy_lengths, len(query) + slack)
+        found = process.extract(
+            query,
+            self._fuzzy_keys[lo:hi],
+            scorer=OSA.normalized_similarity,
+            score_cutoff=floor,
+            limit=limit * 4 + 10,
+        )
+        best: dict[int, NameMatch] = {}
+        for _choice, score, pos in found:
+            for i in self._fuzzy_entries[lo + pos]:
+                e = self.entry(i)
+                old = best.get(e.drug_id)
+                if old is None or (score, -e.rank) > (old.score, -old.entry.rank):
+                    best[e.drug_id] = NameMatch(e, float(score))
+        ranked = sorted(best.values(), key=lambda m: (-m.score, m.entry.rank, len(m.entry.key)))
+        return ranked[:limit]
