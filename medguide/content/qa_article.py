@@ -79,7 +79,7 @@ _FOCUS_PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
     (
         SectionKind.PRECAUTIONS,
-        re.compile(r"contraindicat|interact(?:ion|ions|s)\b|warnings?\b|precautions?", re.I),
+        re.compile(r"contraindicat|interact(?:ions?|s|ing)?\b|warnings?\b|precautions?", re.I),
     ),
     (SectionKind.USAGE, re.compile(r"\bindicat(?:ion|ions|ed)\b|\bused for\b", re.IGNORECASE)),
 )
@@ -268,17 +268,24 @@ def _numbered(entry: str, index: int) -> Reference:
 
 
 def _focus(question: str, title: str) -> tuple[SectionKind | None, str | None]:
-    """The one aspect and one drug the question asks about, else (None, None)."""
-    aspects = [kind for kind, pattern in _FOCUS_PATTERNS if pattern.search(question)]
-    if len(aspects) != 1:
+    """The one aspect and one drug the question asks about, else (None, None).
+
+    The drug is the one capitalised uncommon word of the question ("… of Romiplostim
+    (romiplastin) …"); failing that, of the title when the title names the same aspect
+    ("Romiplostim Mechanism of Action").
+    """
+    matched = [(kind, pattern) for kind, pattern in _FOCUS_PATTERNS if pattern.search(question)]
+    if len(matched) != 1:
         return None, None
-    name = _single_name(title, aspects[0]) or _single_name(question, aspects[0])
-    return (aspects[0], name) if name else (None, None)
+    kind, pattern = matched[0]
+    name = _single_name(question)
+    if name is None and pattern.search(title):
+        name = _single_name(title)
+    return (kind, name) if name else (None, None)
 
 
-def _single_name(text: str, aspect: SectionKind) -> str | None:
+def _single_name(text: str) -> str | None:
     """The one capitalised, uncommon word of ``text`` (a drug name as written), if exactly one."""
-    del aspect  # the aspect words are removed generically below
     stripped = _ASPECT_WORDS.sub(" ", re.sub(r"\([^)]*\)", " ", text))
     candidates = [
         word
