@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from medguide.content.faq import split_faq
 from medguide.content.frontmatter import split_front_matter
@@ -67,6 +66,7 @@ class _Chunk:
 
     @property
     def text(self) -> str:
+        """The chunk's lines as one markdown string (outer blank lines trimmed)."""
         joined = "\n".join(self.lines).strip()
         return _BLANKS.sub("\n\n", joined) if "\n\n\n" in joined else joined
 
@@ -81,6 +81,7 @@ class _Page:
     notes: list[str] = field(default_factory=list)
 
     def add(self, kind: SectionKind, markdown: str) -> None:
+        """Append non-empty markdown to the section of this kind."""
         if markdown.strip():
             self.sections.setdefault(kind, []).append(markdown.strip())
 
@@ -93,7 +94,7 @@ def parse(text: str, origin: str) -> ParseResult:
     title, lines = _take_title(keys.get("title", "").strip(), lines)
     if not title:
         return Rejected(origin, "RxHive page has no title (no 'title:' and no '# ' heading)")
-    chunks = _chunk(lines)
+    chunks = _chunk(lines, _heading_kinds(front.body))
     trailing = _take_trailing_disclaimer(chunks)
     page = _assemble(chunks)
     if trailing:
@@ -134,9 +135,9 @@ def _order(kind: SectionKind) -> int:
 
 def _slug(origin: str, title: str) -> str:
     """The corpus file stem for a ``.md`` origin (search expects it), else the title's slug."""
-    path = PurePath(origin)
-    if path.suffix.lower() == ".md" and slugify(path.stem):
-        return path.stem.lower()
+    name = origin.replace("\\", "/").rsplit("/", 1)[-1]
+    if name.lower().endswith(".md") and len(name) > 3:
+        return name[:-3].lower()
     return slugify(title) or "untitled"
 
 
@@ -165,9 +166,12 @@ def _heading_label(text: str) -> tuple[Label | None, str]:
     return None, ""
 
 
-def _chunk(lines: list[str]) -> list[_Chunk]:
-    """Cut the body into chunks at headings and at the bold labels that act as headings."""
-    heading_kinds = _heading_kinds("\n".join(lines))
+def _chunk(lines: list[str], heading_kinds: set[SectionKind]) -> list[_Chunk]:
+    """Cut the body into chunks at headings and at the bold labels that act as headings.
+
+    On a page whose ``###`` headings name at least two kinds, bold labels are sub-labels
+    inside those sections; otherwise ``**Usage:**``-style labels are the section headings.
+    """
     heading_mode = len(heading_kinds) >= 2
     chunks = [_Chunk(None)]
     for line in lines:
@@ -258,10 +262,13 @@ def _next_is_labelled(chunks: list[_Chunk], index: int) -> bool:
 
 def _decorate(chunk: _Chunk, body: str, subject: str) -> str:
     """Keep a synonym's wording and a combination page's drug name as sub-headings."""
+    synonym = chunk.label is not None and not chunk.label.primary and chunk.heading
+    if not subject and not synonym:
+        return body
     parts = []
     if subject:
         parts.append(f"#### {subject}")
-    if chunk.label is not None and not chunk.label.primary and chunk.heading:
+    if synonym:
         parts.append(f"**{chunk.heading.strip(' *:')}**")
     parts.append(body)
     return "\n\n".join(p for p in parts if p)
