@@ -38,12 +38,12 @@ def upgrade() -> None:
         sa.Column("content_hash", sa.String(64), nullable=False),
         sa.Column("title", sa.Text, nullable=False),
         sa.Column("last_updated", sa.Date, nullable=True),
-        sa.Column("review_status", sa.String, nullable=False),
-        sa.Column("ai_generated", sa.Boolean, nullable=False),
-        sa.Column("provenance_note", sa.Text, nullable=False),
-        sa.Column("disclaimer", sa.Text, nullable=False),
-        sa.Column("references_json", sa.Text, nullable=False),
-        sa.Column("citations_json", sa.Text, nullable=False),
+        sa.Column("review_status", sa.String, nullable=False, server_default="unreviewed"),
+        sa.Column("ai_generated", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("provenance_note", sa.Text, nullable=False, server_default=""),
+        sa.Column("disclaimer", sa.Text, nullable=False, server_default=""),
+        sa.Column("references_json", sa.Text, nullable=False, server_default="[]"),
+        sa.Column("citations_json", sa.Text, nullable=False, server_default="[]"),
         sa.Column("imported_at", sa.DateTime, nullable=False),
     )
     op.create_table(
@@ -52,7 +52,7 @@ def upgrade() -> None:
         sa.Column("slug", sa.String, nullable=False, unique=True),
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("drug_class", sa.Text, nullable=True),
-        sa.Column("unstructured", sa.Boolean, nullable=False),
+        sa.Column("unstructured", sa.Boolean, nullable=False, server_default=sa.false()),
     )
     op.create_table(
         "aliases",
@@ -116,7 +116,7 @@ def upgrade() -> None:
         sa.Column("question", sa.Text, nullable=False),
         sa.Column("title", sa.Text, nullable=False),
         sa.Column("body_markdown", sa.Text, nullable=False),
-        sa.Column("related_questions_json", sa.Text, nullable=False),
+        sa.Column("related_questions_json", sa.Text, nullable=False, server_default="[]"),
     )
     op.create_table(
         "article_drugs",

@@ -9,7 +9,7 @@ question and title of every linked article.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from sqlalchemy import Connection, select
 
@@ -48,11 +48,15 @@ def index_is_empty(conn: Connection) -> bool:
     return conn.exec_driver_sql("SELECT 1 FROM search_index LIMIT 1").first() is None
 
 
-def rebuild_rows(conn: Connection, drug_ids: Collection[int]) -> int:
+def rebuild_rows(
+    conn: Connection, drug_ids: Collection[int], plain_of: Mapping[str, str] | None = None
+) -> int:
     """Replace the index rows of these drugs with rows built from the content tables.
 
+    ``plain_of`` maps section markdown to its plain text when the caller has it already.
     Returns the number of rows written.
     """
+    known = plain_of or {}
     ids = sorted(drug_ids)
     if not ids:
         return 0
@@ -71,7 +75,10 @@ def rebuild_rows(conn: Connection, drug_ids: Collection[int]) -> int:
         for drug_id, markdown in conn.execute(
             select(SectionRow.drug_id, SectionRow.markdown).where(SectionRow.drug_id.in_(chunk))
         ):
-            texts[drug_id].append(("section", markdown_to_plain(markdown)))
+            plain = known.get(markdown)
+            if plain is None:
+                plain = markdown_to_plain(markdown)
+            texts[drug_id].append(("section", plain))
         for drug_id, question, answer in conn.execute(
             select(FaqRow.drug_id, FaqRow.question, FaqRow.answer).where(FaqRow.drug_id.in_(chunk))
         ):

@@ -11,7 +11,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from medguide.core.model import (
@@ -22,7 +22,8 @@ from medguide.core.model import (
     SectionKind,
     SourceFormat,
 )
-from medguide.reading.grade import grade_of_markdown
+from medguide.core.text import markdown_to_plain
+from medguide.reading.grade import grade_of_plain
 
 ParseFn = Callable[[Path], ParseResult]
 
@@ -36,6 +37,7 @@ class PreparedSection:
     kind: SectionKind
     audience: Audience
     markdown: str
+    plain: str
     grade: float | None
 
 
@@ -43,8 +45,10 @@ class PreparedSection:
 class PreparedFile:
     """One file ready to be written: hash, parse result and graded sections.
 
-    ``sections[i]`` are the sections of ``document.drugs[i]``; ``focus_grade`` is the grade of
-    an article body (used when the article becomes a drug's section).
+    ``sections[i]`` are the sections of ``document.drugs[i]`` (the drugs of ``result`` carry no
+    sections of their own any more, so nothing is pickled twice between processes);
+    ``focus_grade`` and ``focus_plain`` belong to an article body (used when the article becomes
+    a drug's section).
     """
 
     origin: str
@@ -52,6 +56,7 @@ class PreparedFile:
     result: ParseResult
     sections: tuple[tuple[PreparedSection, ...], ...] = ()
     focus_grade: float | None = None
+    focus_plain: str = ""
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -191,18 +196,26 @@ def prepare_file(path: Path, parse: ParseFn, content_hash: str | None = None) ->
     graded: list[tuple[PreparedSection, ...]] = []
     for drug in result.drugs:
         merged = merge_sections([(s.kind, s.audience, s.markdown) for s in drug.sections])
-        graded.append(
-            tuple(
-                PreparedSection(kind, audience, markdown, grade_of_markdown(markdown))
-                for kind, audience, markdown in merged
-                if markdown
-            )
-        )
+        graded.append(tuple(_graded(kind, audience, md) for kind, audience, md in merged if md))
     article = result.article
-    focus_grade = (
-        grade_of_markdown(article.body_markdown)
+    focus = (
+        _graded(article.focus, Audience.PROFESSIONAL, article.body_markdown)
         if article is not None and article.focus is not None
         else None
     )
+    result = replace(result, drugs=tuple(replace(d, sections=()) for d in result.drugs))
     seconds["grade"] = time.perf_counter() - after_parse
-    return PreparedFile(origin, digest, result, tuple(graded), focus_grade, seconds)
+    return PreparedFile(
+        origin,
+        digest,
+        result,
+        tuple(graded),
+        focus.grade if focus else None,
+        focus.plain if focus else "",
+        seconds,
+    )
+
+
+def _graded(kind: SectionKind, audience: Audience, markdown: str) -> PreparedSection:
+    plain = markdown_to_plain(markdown)
+    return PreparedSection(kind, audience, markdown, plain, grade_of_plain(plain))

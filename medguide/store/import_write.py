@@ -124,7 +124,13 @@ class BatchWriter:
         after_write = time.perf_counter()
         touched = (set(drug_ids.values()) | article_drugs | old_linked) - set(removed)
         fts_writer.delete_rows(self._conn, removed)
-        fts_writer.rebuild_rows(self._conn, touched)
+        plain_of = {s.markdown: s.plain for p in planned for d in p.prepared.sections for s in d}
+        plain_of.update(
+            (p.document.article.body_markdown, p.prepared.focus_plain)
+            for p in planned
+            if p.document.article is not None and p.prepared.focus_plain
+        )
+        fts_writer.rebuild_rows(self._conn, touched, plain_of)
         outcome.seconds = {
             "aliases": aliases_seconds,
             "write": after_write - start - aliases_seconds,

@@ -9,11 +9,14 @@ checked between files and before the commit, leaves the database exactly as it w
 from __future__ import annotations
 
 import os
+import sys
+import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from functools import partial
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from sqlalchemy import select
@@ -42,12 +45,24 @@ class ImportCancelled(Exception):
 
 def dictionary_aliases(names: Sequence[str]) -> Mapping[str, Sequence[Alias]]:
     """Brand names and synonyms of each name from the offline drug-name dictionary."""
-    from medguide.content import drug_names
+    from medguide.content.drug_names import dictionary_aliases_many
 
-    many = getattr(drug_names, "dictionary_aliases_many", None)
-    if many is not None:
-        return dict(many(names))
-    return {name: drug_names.dictionary_aliases(name) for name in names}
+    return dictionary_aliases_many(names)
+
+
+def _start_warming() -> None:
+    """Load the drug-name dictionary (about a second) in a thread while files are parsed."""
+    threading.Thread(
+        target=dictionary_aliases, args=(["aspirin"],), name="warm-dictionary", daemon=True
+    ).start()
+
+
+def _can_fork() -> bool:
+    """Worker processes are forked only where fork exists and no Qt is loaded (forking a
+    process with Qt's threads is unsafe); ``spawn`` would re-run ``__main__`` instead."""
+    return "fork" in get_all_start_methods() and not any(
+        name == "PySide6" or name.startswith("PySide6.") for name in sys.modules
+    )
 
 
 def _resolve_parse(parse: ParseFn | None) -> ParseFn:
@@ -107,15 +122,16 @@ class Importer:
             else:
                 to_parse.append((path, digest))
         prepared: list[PreparedFile] = []
-        for item in self._prepare_all(to_parse):
-            prepared.append(item)
-            for phase, seconds in item.seconds.items():
-                self.seconds[phase] = self.seconds.get(phase, 0.0) + seconds
-            done += 1
-            if progress is not None:
-                progress(done, total, item.origin)
-            if cancel is not None and cancel():
-                return self._cancelled(report)
+        with closing(self._prepare_all(to_parse)) as results:
+            for item in results:
+                prepared.append(item)
+                for phase, seconds in item.seconds.items():
+                    self.seconds[phase] = self.seconds.get(phase, 0.0) + seconds
+                done += 1
+                if progress is not None:
+                    progress(done, total, item.origin)
+                if cancel is not None and cancel():
+                    return self._cancelled(report)
         self.seconds["prepare (wall)"] = time.perf_counter() - started
         try:
             with self._db.engine.begin() as conn:
@@ -142,22 +158,35 @@ class Importer:
     def _worker_count(self, files: int) -> int:
         if self._workers is not None:
             return max(1, self._workers)
-        if files < PARALLEL_MIN_FILES:
+        if files < PARALLEL_MIN_FILES or not _can_fork():
             return 1
         return max(1, min(os.cpu_count() or 1, 8))
 
-    def _prepare_all(self, items: Sequence[tuple[Path, str | None]]) -> Iterator[PreparedFile]:
+    def _prepare_all(
+        self, items: Sequence[tuple[Path, str | None]]
+    ) -> Generator[PreparedFile, None, None]:
+        """Prepared files in input order, from worker processes when that pays off."""
         workers = self._worker_count(len(items))
+        self.seconds["workers"] = float(workers)
+        warm = self._aliases is dictionary_aliases and len(items) >= PARALLEL_MIN_FILES
         if workers == 1:
+            if warm:
+                _start_warming()
             for path, digest in items:
                 yield prepare_file(path, self._parse, digest)
             return
-        # "spawn" so that a process holding Qt threads is never forked.
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        context = get_context("fork" if _can_fork() else "spawn")
+        pool = ProcessPoolExecutor(workers, mp_context=context)
+        try:
             paths = [path for path, _ in items]
             digests = [digest for _, digest in items]
             chunk = max(1, min(64, len(items) // (workers * 8) or 1))
-            yield from pool.map(partial(_prepare_one, self._parse), paths, digests, chunksize=chunk)
+            results = pool.map(partial(_prepare_one, self._parse), paths, digests, chunksize=chunk)
+            if warm:  # only now: the workers are forked before any extra thread exists
+                _start_warming()
+            yield from results
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     @staticmethod
     def _cancelled(report: ImportReport) -> ImportReport:

@@ -341,6 +341,8 @@ def article_links(db: Database) -> set[tuple[str, str]]:
 def test_parallel_workers_give_the_same_result(db: Database, docs: Path) -> None:
     for n in range(6):
         write_doc(docs, f"drug{n}.md", [f"name: Drug{n}", "usage: Some text here."])
-    report = Importer(db, parse=fake_parse, aliases=fake_aliases, workers=2).import_paths([docs])
+    importer = Importer(db, parse=fake_parse, aliases=fake_aliases, workers=2)
+    report = importer.import_paths([docs])
+    assert importer.seconds["workers"] == 2
     assert len(report.imported) == 6
     assert count(db, SectionRow) == 6
