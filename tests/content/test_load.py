@@ -124,3 +124,10 @@ def test_parse_file_never_raises_on_odd_input(tmp_path: Path, text: str) -> None
     assert isinstance(result, ParsedDocument | Rejected)
     if isinstance(result, Rejected):
         assert result.reason and "\n" not in result.reason
+
+
+def test_utf8_with_one_bad_byte_still_reads_cleanly(tmp_path: Path) -> None:
+    data = "Café dose ≥ 5 mg".encode() + b" \xff"
+    text = read_text(_write(tmp_path, "mixed.md", data))
+    assert isinstance(text, str)
+    assert text.startswith("Café dose ≥ 5 mg")
