@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QApplication
 
 from medguide.core.model import Audience, ImportReport
 from medguide.core.paths import library_dir
+from medguide.core.views import SearchResponse
 from medguide.ui.main_window import MainWindow
 from medguide.ui.ports import CancelCallback, ProgressCallback, Services
 from medguide.ui.section_html import TabHtmlBuilder
@@ -43,6 +46,50 @@ class AppContext:
     services: Services
     settings: Settings
     close: Callable[[], None]
+
+
+class _LazySearch:
+    """Builds the search engine on first use (on the search thread, off the start-up path)."""
+
+    def __init__(self, factory: Callable[[], SearchEngineLike]) -> None:
+        self._factory = factory
+        self._engine: SearchEngineLike | None = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> SearchEngineLike:
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._factory()
+            return self._engine
+
+    def search(self, query: str, limit: int = 50) -> SearchResponse:
+        """Search (building the engine first if needed)."""
+        return self._get().search(query, limit)
+
+    def reload(self) -> None:
+        """Reload names after an import (a new engine reads them anyway)."""
+        with self._lock:
+            engine = self._engine
+        if engine is None:
+            self._get()
+        else:
+            engine.reload()
+
+    def close(self) -> None:
+        """Close the engine if it was built."""
+        with self._lock:
+            if self._engine is not None:
+                self._engine.close()
+
+
+class SearchEngineLike(Protocol):
+    """What ``_LazySearch`` needs from ``medguide.store.search.SearchEngine``."""
+
+    def search(self, query: str, limit: int = 50) -> SearchResponse: ...
+
+    def reload(self) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class _GlossaryAnnotator:
@@ -76,20 +123,26 @@ def build_app(
     """Open the database and build the window (not shown, nothing imported yet)."""
     from medguide.core.paths import database_path
     from medguide.store.database import open_database
-    from medguide.store.importer import Importer
     from medguide.store.repository import Repository
-    from medguide.store.search import SearchEngine
 
     ensure_application()
     db = open_database(database_path(db_path))
     repository = Repository(db)
-    search = SearchEngine(db)
+
+    def make_search_engine() -> SearchEngineLike:
+        from medguide.store.search import SearchEngine  # on the search thread, not at start-up
+
+        return SearchEngine(db)
+
+    search = _LazySearch(make_search_engine)
 
     def import_paths(
         paths: Sequence[Path],
         progress: ProgressCallback | None,
         cancel: CancelCallback | None,
     ) -> ImportReport:
+        from medguide.store.importer import Importer  # only when something is imported
+
         return Importer(db).import_paths(paths, progress=progress, cancel=cancel)
 
     services = Services(

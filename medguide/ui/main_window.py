@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._pool.setMaxThreadCount(1)
         self._import_task: BackgroundTask | None = None
         self._quiet_import = False
+        self._warm_task: BackgroundTask | None = None
         self.progress_dialog: ImportProgressDialog | None = None
         self._base_point_size = QApplication.font().pointSizeF()
         self.setWindowTitle("MedGuide")
@@ -71,7 +72,8 @@ class MainWindow(QMainWindow):
 
         self.search_controller = SearchController(services.search, parent=self)
         self.search_panel = SearchPanel(services.repository, self.search_controller, self)
-        self.drug_view = DrugView(builder or TabHtmlBuilder(), self)
+        self._builder = builder or TabHtmlBuilder()
+        self.drug_view = DrugView(self._builder, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.search_panel)
         self.splitter.addWidget(self.drug_view)
@@ -103,9 +105,20 @@ class MainWindow(QMainWindow):
         are on the first start, and put the cursor in the search field."""
         if self.services.repository.is_empty() and self.services.library_dir.is_dir():
             self.import_library()
+        self.search_controller.warm_up()
+        self._warm_renderer()
         if ask_persona and self.settings.persona is None:
             self.ask_persona()
         self.search_panel.focus_search()
+
+    def _warm_renderer(self) -> None:
+        builder = self._builder
+
+        def work(_progress: ProgressCallback, _cancelled: CancelCallback) -> None:
+            builder.warm_up()
+
+        self._warm_task = BackgroundTask(work, self._pool)
+        self._warm_task.start()
 
     def ask_persona(self) -> None:
         """Show "Which best describes you?" and apply the answer."""
@@ -393,4 +406,8 @@ class MainWindow(QMainWindow):
             self._import_task.cancel()
         self._pool.waitForDone(30000)
         self.search_controller.wait(5000)
+        if self._warm_task is not None:
+            self._warm_task.wait(10)
+        if self._import_task is not None:
+            self._import_task.wait(30)
         super().closeEvent(event)

@@ -17,12 +17,10 @@ class TwoLineDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        """Height of two text lines plus padding."""
+        """Height of two text lines plus padding (every row alike, so long lists lay out fast)."""
         name_h = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
         detail_h = QFontMetrics(_detail_font(option.font)).height()  # type: ignore[attr-defined]
-        has_detail = bool(index.data(DETAIL_ROLE))
-        height = name_h + (detail_h if has_detail else 0) + 2 * _PAD
-        return QSize(200, height)
+        return QSize(200, name_h + detail_h + 2 * _PAD)
 
     def paint(
         self,

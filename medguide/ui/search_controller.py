@@ -71,6 +71,18 @@ class SearchController(QObject):
         task.finished.connect(self._reap)
         task.start()
 
+    def warm_up(self) -> None:
+        """Get the engine ready on the search thread (builds a lazily made engine)."""
+        searcher = self._searcher
+
+        def work(_progress: ProgressCallback, _cancelled: CancelCallback) -> None:
+            searcher.search("")
+
+        task = BackgroundTask(work, self._pool)
+        self._tasks.add(task)
+        task.finished.connect(self._reap)
+        task.start()
+
     def pending(self) -> bool:
         """True while a query waits for its timer or its thread."""
         return self._timer.isActive() or bool(self._tasks)

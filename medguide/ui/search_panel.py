@@ -85,7 +85,7 @@ class SearchPanel(QWidget):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(TwoLineDelegate(self.view))
-        self.view.setUniformItemSizes(False)
+        self.view.setUniformItemSizes(True)
         self.view.setAccessibleName("Drug list")
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.empty = QLabel(self)

@@ -50,6 +50,12 @@ class TabHtmlBuilder:
         """Forget every cached page (after an import)."""
         self._cache.clear()
 
+    def warm_up(self) -> None:
+        """Load the renderer and the annotator once (call off the UI thread at start-up)."""
+        html_text = self._render("Warm-up *text*.")
+        if self._annotate is not None:
+            self._annotate(html_text, Audience.PATIENT)
+
     def cached(self, slug: str, tab: TabKey, audience: Audience) -> bool:
         """True when this tab is already rendered (for tests and the benchmark)."""
         return (slug, str(tab), audience.value) in self._cache

@@ -35,6 +35,7 @@ class BackgroundTask(QObject):
         self._pool = pool or QThreadPool.globalInstance()
         self._cancel = threading.Event()
         self._done = threading.Event()
+        self._exited = threading.Event()
         self._started = False
 
     def start(self) -> None:
@@ -57,19 +58,23 @@ class BackgroundTask(QObject):
         return self._done.is_set()
 
     def wait(self, timeout_s: float | None = None) -> bool:
-        """Block until the work ends (for shutdown and tests); True when it ended."""
-        return self._done.wait(timeout_s)
+        """Block until the work has ended and its signals are sent (shutdown and tests);
+        True when it did. A task never started counts as ended."""
+        return not self._started or self._exited.wait(timeout_s)
 
     def _run(self) -> None:
         try:
-            result = self._fn(self._emit_progress, self._cancel.is_set)
-        except Exception as exc:  # reported to the UI, never swallowed silently
-            self._done.set()
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self._done.set()
-            self.succeeded.emit(result)
-        self.finished.emit()
+            try:
+                result = self._fn(self._emit_progress, self._cancel.is_set)
+            except Exception as exc:  # reported to the UI, never swallowed silently
+                self._done.set()
+                self.failed.emit(f"{type(exc).__name__}: {exc}")
+            else:
+                self._done.set()
+                self.succeeded.emit(result)
+            self.finished.emit()
+        finally:
+            self._exited.set()
 
     def _emit_progress(self, done: int, total: int, label: str) -> None:
         self.progress.emit(done, total, label)

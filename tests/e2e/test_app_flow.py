@@ -1,0 +1,120 @@
+"""The real app on a temporary database: first start loads the starter library, then a person
+searches, opens a drug, switches tabs and reading level, stars it and goes back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from medguide.app import AppContext, build_app
+from medguide.core.model import Audience, Persona, SectionKind
+from medguide.core.paths import library_dir
+from medguide.ui.drug_list_model import DETAIL_ROLE
+from medguide.ui.import_dialogs import ImportSummaryDialog
+from medguide.ui.section_html import SOURCES_TAB
+
+pytestmark = pytest.mark.slow
+
+LIBRARY = library_dir()
+
+
+@pytest.fixture
+def context(tmp_path: Path, qtbot: QtBot) -> Iterator[AppContext]:
+    """The app over an empty database; the starter library is imported by ``start()``."""
+    if not (LIBRARY / "romiplostim" / "patient.md").is_file():
+        pytest.skip("the starter library has no romiplostim pages yet")
+    ctx = build_app(tmp_path / "e2e.sqlite", tmp_path / "settings.ini")
+    ctx.settings.persona = Persona.PATIENT
+    qtbot.addWidget(ctx.window)
+    with qtbot.waitExposed(ctx.window):
+        ctx.window.show()
+    with qtbot.waitSignal(ctx.window.import_finished, timeout=120_000):
+        ctx.window.start(ask_persona=False)
+    for dialog in ctx.window.findChildren(ImportSummaryDialog):
+        dialog.close()
+    yield ctx
+    ctx.close()
+
+
+def _search(ctx: AppContext, qtbot: QtBot, text: str) -> None:
+    window = ctx.window
+    window.search_panel.field.clear()
+    with qtbot.waitSignal(window.search_controller.answered, timeout=10_000):
+        qtbot.keyClicks(window.search_panel.field, text)
+
+
+def test_search_open_switch_tabs_and_audience(context: AppContext, qtbot: QtBot) -> None:
+    window = context.window
+    panel = window.search_panel
+    assert panel.model.rowCount() >= 5  # the starter library is listed
+
+    _search(context, qtbot, "Nplate")
+    assert panel.model.index(0, 0).data() == "Romiplostim"
+    assert "Nplate" in panel.model.index(0, 0).data(DETAIL_ROLE)
+
+    _search(context, qtbot, "romiplastin")
+    assert panel.suggestion.isVisibleTo(window)
+    assert "romiplostim" in panel.suggestion.text().lower()
+
+    with qtbot.waitSignal(window.drug_opened) as opened:
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert opened.args == ["romiplostim"]
+    view = window.drug_view
+    assert view.header.name.text() == "Romiplostim"
+    assert "Nplate" in view.header.details.text()
+    assert "Unreviewed" in view.header.badges.text()
+    assert not view.header.ai_warning.isHidden()  # the library pages say AI-drafted
+    assert "platelet" in view.tab_html(SectionKind.USAGE).lower()
+    assert window.last_open_ms < 1000
+
+    assert view.select_tab(SectionKind.FAQ)
+    patient_faq = view.tab_html(SectionKind.FAQ)
+    assert "?" in patient_faq
+    window.set_audience(Audience.PROFESSIONAL)
+    assert view.current_tab() is SectionKind.FAQ
+    assert view.page is not None and view.page.slug == "romiplostim"
+    assert view.tab_html(SectionKind.FAQ) != patient_faq
+    assert view.select_tab(SOURCES_TAB)
+    assert "MedGuide library" in view.tab_html(SOURCES_TAB)
+
+    view.header.star.click()
+    panel.field.clear()
+    panel.modes.setCurrentIndex(1)
+    assert panel.model.index(0, 0).data() == "Romiplostim"
+
+    _search(context, qtbot, "warfarin")
+    with qtbot.waitSignal(window.drug_opened):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert view.header.name.text() == "Warfarin"
+    window.go_back()
+    assert view.header.name.text() == "Romiplostim"
+
+
+def test_empty_search_shows_a_message(context: AppContext, qtbot: QtBot) -> None:
+    _search(context, qtbot, "qqqzzzxxv")
+    panel = context.window.search_panel
+    assert panel.stack.currentWidget() is panel.empty
+    assert "No drug matches" in panel.empty.text()
+
+
+def test_import_with_bad_files_reports_each_reason(
+    context: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.md").write_text("", encoding="utf-8")
+    (bad / "no-title.md").write_text("---\naudience: patient\n---\n\n## Usage\nWords.\n")
+    window = context.window
+    with qtbot.waitSignal(window.import_finished, timeout=60_000) as done:
+        window.import_files([bad])
+    report = done.args[0]
+    assert len(report.rejected) == 2
+    dialog = window.findChild(ImportSummaryDialog)
+    assert dialog is not None
+    text = dialog.details.toPlainText()
+    assert "empty.md" in text and "no-title.md" in text
+    dialog.close()
