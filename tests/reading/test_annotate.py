@@ -119,3 +119,18 @@ def test_nasty_input_stays_well_formed(html: str, medium: Medium) -> None:
 def test_script_text_is_not_annotated() -> None:
     out = annotate_html("<script>edema</script>", GLOSSARY, Audience.PATIENT)
     assert "term" not in out
+
+
+def test_annotates_real_rendered_markdown() -> None:
+    from medguide.content.render import markdown_to_html
+
+    markdown = (
+        "### Side effects\n\n* **Edema:** ankles may swell ([more](https://x.test/edema)).\n"
+        "* A rash can appear. Tell us about any rash.\n"
+    )
+    html = markdown_to_html(markdown)
+    out = annotate_html(html, GLOSSARY, Audience.PATIENT, Medium.SCREEN)
+    assert '<strong><span class="term" title="swelling caused by fluid">Edema</span>' in out
+    assert out.count("(red spots on the skin)") == 1
+    assert out.count('class="term"') == 3
+    assert '<a href="https://x.test/edema" rel="noopener noreferrer">more</a>' in out
