@@ -44,7 +44,8 @@ _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*\n]{1,80}?)(?::\*\*|\*\*[ \t]*:)[ \
 _AI_NOTE = re.compile(r"AI[- ]generated|crowd[- ]sourced", re.IGNORECASE)
 _NOTE_LABELS = frozenset({"note", "important note", "please note", "important", "remember"})
 _TRAILING_DISCLAIMER = re.compile(
-    r"^(?:\*\*)?(?:(?:remember|important|please note|note|disclaimer)[,:]?(?:\*\*)?[,:]?\s*)?"
+    r"^(?:\*\*)?(?:(?:remember|important note|important|please note|note|disclaimer|again)"
+    r"[,:]?(?:\*\*)?[,:]?\s*)?"
     r"(?:\*\*)?\s*(?:this|the) information (?:is|provided|here|above|presented)",
     re.IGNORECASE,
 )

@@ -331,3 +331,20 @@ def test_slug_is_the_file_stem_for_md_and_the_title_slug_otherwise() -> None:
 )
 def test_pages_without_title_or_text_are_rejected(text: str) -> None:
     assert isinstance(rxhive.parse(text, "x.md"), Rejected)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "**Important Note:** This information is a made-up note; consult a pharmacist.",
+        "**Again, this information is educational and invented for a test.**",
+        "Remember: the information provided is fictional, not medical advice.",
+    ],
+)
+def test_closing_disclaimer_variants(closing: str) -> None:
+    text = HEADINGS_PAGE.replace(
+        "**Disclaimer:** Written for a unit test, not for people.", closing
+    )
+    doc = _parse(text)
+    assert doc.source.disclaimer
+    assert all(closing[:20] not in f.answer for f in doc.drugs[0].faqs)
