@@ -1,0 +1,80 @@
+"""``medguide import PATH…``: import files and folders into the database.
+
+A tqdm progress bar goes to stderr; the counts and every rejection reason go to stdout. Exit
+code 0 when nothing was rejected, 1 when something was (the rest still landed), 2 when the
+database cannot be opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from medguide.core.model import ImportReport
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the import command."""
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes that parse and grade (default: one per CPU for large batches)",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+class _ProgressBar:
+    """Feeds ``Importer`` progress calls to a tqdm bar created on the first call."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._enabled = enabled
+        self._bar: Any = None
+
+    def __call__(self, done: int, total: int, _label: str) -> None:
+        if not self._enabled:
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit="file", file=sys.stderr, desc="Importing")
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def print_report(report: ImportReport) -> None:
+    """The counts, then one line per rejected file with its reason."""
+    print(f"imported:  {len(report.imported)}")
+    print(f"updated:   {len(report.updated)}")
+    print(f"unchanged: {len(report.unchanged)}")
+    print(f"rejected:  {len(report.rejected)}")
+    for rejected in report.rejected:
+        print(f"  rejected {rejected.origin}: {rejected.reason}")
+    if report.cancelled:
+        print("cancelled: nothing was written")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import the paths and print the report."""
+    from medguide.store.database import DatabaseError, open_database
+    from medguide.store.importer import Importer
+
+    try:
+        db = open_database(Path(args.db) if args.db else None)
+    except DatabaseError as exc:
+        print(f"medguide import: {exc}", file=sys.stderr)
+        return 2
+    bar = _ProgressBar(enabled=not args.no_progress)
+    try:
+        report = Importer(db, workers=args.workers).import_paths(args.paths, progress=bar)
+    finally:
+        bar.close()
+        db.close()
+    print_report(report)
+    return 0 if report.ok else 1
