@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QTabWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from medguide.core.model import Audience, SectionKind
 from medguide.core.views import DrugPage
@@ -67,6 +68,7 @@ class DrugView(QWidget):
             browser.setOpenExternalLinks(False)
             browser.setAccessibleName(tab_label(key))
             browser.document().setDocumentMargin(12)
+            browser.viewport().installEventFilter(self)
             self.browsers[key] = browser
             self.tabs.addTab(browser, tab_label(key))
             self._rendered[key] = None
@@ -165,6 +167,21 @@ class DrugView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self._page is not None:
             self.header.show_page(self._page, self.header.star.isChecked())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Show glossary explanations (``title`` of a term) as tooltips over the text."""
+        if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+            return False
+        for browser in self.browsers.values():
+            if watched is browser.viewport():
+                tip = browser.cursorForPosition(event.pos()).charFormat().toolTip()
+                if tip:
+                    QToolTip.showText(event.globalPos(), tip, browser)
+                else:
+                    QToolTip.hideText()
+                    event.ignore()
+                return True
+        return False
 
     def _on_tab(self, index: int) -> None:
         if index < 0 or self._page is None:

@@ -46,13 +46,14 @@ class TwoLineDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         painter.setFont(font)
         painter.setPen(palette.color(text_role))
-        line = QRect(rect.left(), rect.top(), rect.width(), metrics.height())
+        detail = str(index.data(DETAIL_ROLE) or "")
+        top = rect.top() if detail else rect.center().y() - metrics.height() // 2
+        line = QRect(rect.left(), top, rect.width(), metrics.height())
         painter.drawText(
             line,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             metrics.elidedText(name, Qt.TextElideMode.ElideRight, rect.width()),
         )
-        detail = str(index.data(DETAIL_ROLE) or "")
         if detail:
             small = _detail_font(font)
             small_metrics = QFontMetrics(small)

@@ -226,3 +226,23 @@ def test_sources_tab_visible_and_labelled(parts: WindowParts) -> None:
     assert window.drug_view.select_tab(SOURCES_TAB)
     assert tab_label(SOURCES_TAB) == "Sources"
     assert "Test source 1" in window.drug_view.tab_html(SOURCES_TAB)
+
+
+def test_glossary_terms_show_a_tooltip(parts: WindowParts, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window = parts.window
+    window.resize(900, 500)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.open_drug("romiplostim")
+    browser = window.drug_view.browsers[SectionKind.USAGE]
+    browser.setHtml('<p><span title="tiny blood cells">platelets</span> and more words</p>')
+    rect = browser.cursorRect(browser.document().find("platelets"))
+    point = QPoint(rect.center().x() - 4, rect.center().y())
+    event = QHelpEvent(QEvent.Type.ToolTip, point, browser.viewport().mapToGlobal(point))
+    QApplication.sendEvent(browser.viewport(), event)
+    assert QToolTip.text() == "tiny blood cells"
+    QToolTip.hideText()
