@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+_HEADING_QUESTION = re.compile(r"^#{2,6}\s+(.+\?)\s*#*$")
 _BULLET_STARTS = frozenset("-*+•0123456789")
 _BOLD_HEAD = re.compile(r"^\*\*(?P<q>[^\n]+?)\*\*(?!\*)\s*(?P<rest>.*)$")
 _Q_PREFIX = re.compile(r"^Q(?:uestion)?\s*\d{0,2}\s*[:.)]\s*", re.IGNORECASE)
@@ -59,6 +60,9 @@ def split_faq(markdown: str) -> FaqSplit:
 def _question_of(raw: str) -> tuple[str, str] | None:
     """(question, start of answer) when the line opens a new question, else None."""
     body = raw.strip()
+    if body.startswith("#"):
+        heading = _HEADING_QUESTION.match(body)
+        return (_clean_question(_Q_PREFIX.sub("", heading.group(1))), "") if heading else None
     if body[:1] in _BULLET_STARTS:
         body = _BULLET.sub("", body, count=1).strip()
     if body[:1] not in ("*", "Q", "q"):

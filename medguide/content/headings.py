@@ -19,6 +19,7 @@ class Marker(Enum):
 
     GENERIC_NAME = "generic name"
     DISCLAIMER = "disclaimer"
+    AI_NOTE = "ai note"
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ class _Chunk:
     label: Label | None
     heading: str = ""
     lines: list[str] = field(default_factory=list)
+    level: int = 0  # heading level that opened the chunk (0: a bold label or the preamble)
 
     @property
     def text(self) -> str:
@@ -183,8 +184,12 @@ def _chunk(lines: list[str], heading_kinds: set[SectionKind]) -> list[_Chunk]:
         match = _HEADING.match(line) if first == "#" else None
         if match is not None:
             text = (match.group(2) or "").strip()
+            level = len(match.group(1) or match.group(3) or "")
             label, rest = _heading_label(text)
-            chunks.append(_Chunk(label, heading=text, lines=[rest] if rest else []))
+            if label is None and _inside_section(chunks[-1], level):
+                chunks[-1].lines.append(line)  # "#### Adults" under "### Dosage" stays there
+                continue
+            chunks.append(_Chunk(label, heading=text, lines=[rest] if rest else [], level=level))
             continue
         bold = _BOLD_LABEL.match(line) if line.startswith("**") else None
         if bold is not None:
@@ -196,6 +201,15 @@ def _chunk(lines: list[str], heading_kinds: set[SectionKind]) -> list[_Chunk]:
                 continue
         chunks[-1].lines.append(line)
     return chunks
+
+
+def _inside_section(current: _Chunk, level: int) -> bool:
+    """True when an unknown heading of this level is a sub-heading of the current section."""
+    return (
+        current.label is not None
+        and isinstance(current.label.kind, SectionKind)
+        and 0 < current.level < level
+    )
 
 
 def _heading_kinds(body: str) -> set[SectionKind]:
@@ -214,7 +228,7 @@ def _bold_chunk(
     """A new chunk when a ``**Label:**`` line acts as a heading, else None (it is body text)."""
     plain = raw_label.strip().lower()
     if plain in _NOTE_LABELS and _AI_NOTE.search(rest):
-        return _Chunk(Label(Marker.DISCLAIMER, subject="ai-note"), lines=[rest])
+        return _Chunk(Label(Marker.AI_NOTE), lines=[rest])
     label = classify(raw_label)
     if label is None:
         return None
@@ -243,8 +257,8 @@ def _assemble(chunks: list[_Chunk]) -> _Page:
         elif label.kind is Marker.GENERIC_NAME:
             _first, _sep, remainder = body.partition("\n\n")
             page.add(SectionKind.OVERVIEW, remainder)
-        elif label.kind is Marker.DISCLAIMER:
-            target = page.notes if label.subject == "ai-note" else page.disclaimer
+        elif label.kind is Marker.DISCLAIMER or label.kind is Marker.AI_NOTE:
+            target = page.notes if label.kind is Marker.AI_NOTE else page.disclaimer
             if body:
                 target.append(_one_line(body))
         elif label.kind is SectionKind.FAQ:
@@ -281,7 +295,7 @@ def _take_trailing_disclaimer(chunks: list[_Chunk]) -> str:
     Some pages end with "This information is … consult …" without a ``**Disclaimer:**`` label.
     """
     for chunk in reversed(chunks):
-        if chunk.label is not None and chunk.label.kind is Marker.DISCLAIMER:
+        if chunk.label is not None and chunk.label.kind in (Marker.DISCLAIMER, Marker.AI_NOTE):
             continue
         text = chunk.text
         if not text:

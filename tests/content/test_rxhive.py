@@ -348,3 +348,18 @@ def test_closing_disclaimer_variants(closing: str) -> None:
     doc = _parse(text)
     assert doc.source.disclaimer
     assert all(closing[:20] not in f.answer for f in doc.drugs[0].faqs)
+
+
+def test_deeper_unknown_headings_stay_inside_their_section() -> None:
+    text = (
+        "---\nlayout: minimal-medicine\ntitle: Layerol\n---\n# Layerol\n"
+        "## Usage\nFor pretend pains.\n\n## Dosage\n#### Adults\nTwo drops.\n\n"
+        "#### Children\nOne drop.\n\n## FAQ\n### Can I freeze it?\nNo, keep it cool.\n"
+    )
+    drug = _drug(text)
+    dosage = _section(drug, SectionKind.DOSAGE)
+    assert "#### Adults" in dosage and "One drop." in dosage
+    assert SectionKind.OVERVIEW not in {s.kind for s in drug.sections}
+    assert [(f.question, f.answer) for f in drug.faqs] == [
+        ("Can I freeze it?", "No, keep it cool.")
+    ]
