@@ -22,6 +22,11 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpor
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the ``parse`` benchmark."""
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of pages")
+    parser.add_argument(
+        "--aliases",
+        action="store_true",
+        help="also time the drug-name dictionary: first load, then one lookup per drug",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,7 +56,23 @@ def run(args: argparse.Namespace) -> int:
     cpu_s = time.process_time() - cpu_start
     _report(len(paths), read_s, detect_s, parse_s, results)
     print(f"cpu time         {cpu_s:6.2f} s  (wall figures above include other processes' load)")
+    if args.aliases:
+        names = [d.name for r in results if isinstance(r, ParsedDocument) for d in r.drugs]
+        _time_aliases(names)
     return 0
+
+
+def _time_aliases(names: list[str]) -> None:
+    from medguide.content.drug_names import dictionary_aliases, dictionary_aliases_many
+
+    start = time.perf_counter()
+    dictionary_aliases("aspirin")
+    loaded = time.perf_counter()
+    found = dictionary_aliases_many(names)
+    done = time.perf_counter()
+    with_aliases = sum(1 for aliases in found.values() if aliases)
+    print(f"alias dictionary {loaded - start:6.2f} s  first load")
+    print(f"alias lookups    {done - loaded:6.2f} s  for {len(names)} names ({with_aliases} found)")
 
 
 def _report(
