@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import Indel
 
 from medguide.core.paths import resources_dir
 from medguide.store.search_text import compact_key, name_key
@@ -74,7 +74,7 @@ class LasaTable:
         if len(query) < 4:
             return []
         found = process.extract(
-            query, self._keys, scorer=OSA.normalized_similarity, score_cutoff=cutoff, limit=6
+            query, self._keys, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=6
         )
         out: list[tuple[str, LasaPair]] = []
         for choice, _score, _pos in found:

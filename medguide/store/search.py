@@ -43,6 +43,8 @@ _QUESTION_FUZZY_CUTOFF = 0.75
 _COMMON_WORD_ROWS = 25
 """A question word found in this many indexed texts is an ordinary word, not a misspelling."""
 _PHRASE_LENGTHS = (3, 2)
+_MIN_TEXT_PREFIX = 5
+"""The last word of a short query also matches longer words in the text from this length on."""
 
 
 class HasEngine(Protocol):
@@ -222,7 +224,7 @@ class SearchEngine:
 
     def _add_text(self, run: _Run, terms: list[str], question: bool) -> None:
         conn = self._connection()
-        prefix = not question and len(terms[-1]) >= 3
+        prefix = not question and len(terms[-1]) >= _MIN_TEXT_PREFIX and not run.has_exact
         matches = search_text(conn, fts_expression(terms, last_prefix=prefix), run.limit)
         if not matches and len(terms) > 1:
             matches = search_text(conn, fts_expression(terms, any_term=True), run.limit)
@@ -283,6 +285,11 @@ class _Run:
             self.cands[e.drug_id] = _Candidate(
                 e.drug_id, e.slug, e.drug_name, kind, how(e, m.score), m.score, band, self._counter
             )
+
+    @property
+    def has_exact(self) -> bool:
+        """True when some drug matched a whole name exactly."""
+        return any(c.band == 0 for c in self.cands.values())
 
     def add_partners(self, sides: list[tuple[str, NameMatch]]) -> None:
         """Both drugs of a look-alike pair: the missing one goes just after the one present."""
