@@ -1,0 +1,57 @@
+"""The whole RxHive corpus plus the seeds, through the real readers (slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medguide.core.model import Audience, SectionKind, SourceFormat
+from medguide.store.database import Database
+from medguide.store.importer import Importer
+from medguide.store.repository import Repository
+
+RXHIVE_PAGES = 5817
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_corpus_and_seeds(db: Database, rxhive_dir: Path, seeds_dir: Path) -> None:
+    importer = Importer(db)
+    report = importer.import_paths([rxhive_dir, seeds_dir])
+    # SOURCE.txt (the corpus licence note) is the only file that is not a document
+    assert [Path(r.origin).name for r in report.rejected] == ["SOURCE.txt"]
+    assert len(report.imported) == RXHIVE_PAGES + 5
+
+    repo = Repository(db)
+    assert repo.drug_count() == RXHIVE_PAGES
+
+    page = repo.get_drug("romiplostim")
+    assert page is not None
+    usage = page.section(SectionKind.USAGE, Audience.PATIENT)
+    assert usage is not None
+    usage_source = page.source(usage.source_id)
+    assert usage_source is not None and usage_source.format is SourceFormat.RXHIVE
+    mechanism = page.section(SectionKind.MECHANISM, Audience.PROFESSIONAL)
+    assert mechanism is not None
+    mechanism_source = page.source(mechanism.source_id)
+    assert mechanism_source is not None
+    assert mechanism_source.format is SourceFormat.QA_ARTICLE
+    assert Path(mechanism_source.origin).name.startswith("001_")
+
+    def article_origins(slug: str) -> set[str]:
+        drug = repo.get_drug(slug)
+        assert drug is not None
+        names = set()
+        for article in drug.related_articles:
+            source = drug.source(article.source_id)
+            assert source is not None
+            names.add(Path(source.origin).name[:3])
+        return names
+
+    assert "002" in article_origins("romiplostim")
+    assert "002" in article_origins("eltrombopag")
+
+    again = importer.import_paths([rxhive_dir, seeds_dir])
+    assert len(again.unchanged) == RXHIVE_PAGES + 5
+    assert not again.imported and not again.updated
