@@ -85,7 +85,10 @@ class _Annotator(HTMLParser):
         for match in self.glossary.find_terms(data):
             self.out.append(escape(data[position : match.start], quote=False))
             first = match.entry.term not in self.explained
-            already_bracketed = data[match.end :].lstrip().startswith("(")
+            # the text already explains it: "term (plain words)" or "plain words (term)"
+            already_bracketed = data[match.end :].lstrip().startswith("(") or data[
+                : match.start
+            ].rstrip().endswith("(")
             self.out.append(self._mark(match.text, match.entry, first and not already_bracketed))
             self.explained.add(match.entry.term)
             position = match.end
@@ -108,8 +111,8 @@ def annotate_html(
 
     Screen: every occurrence becomes ``<span class="term" title="explanation">`` and the first
     occurrence of each term is followed by `` (explanation)``. Paper: no tooltip span, only the
-    bracketed explanation after the first occurrence. A term already followed by a bracket in the
-    text is not explained twice.
+    bracketed explanation after the first occurrence. A term already followed by a bracket, or
+    standing first inside one, is not explained twice (the text already gives plain words).
     """
     if audience is not Audience.PATIENT or not html:
         return html

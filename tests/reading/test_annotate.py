@@ -134,3 +134,10 @@ def test_annotates_real_rendered_markdown() -> None:
     assert out.count("(red spots on the skin)") == 1
     assert out.count('class="term"') == 3
     assert '<a href="https://x.test/edema" rel="noopener noreferrer">more</a>' in out
+
+
+def test_term_inside_brackets_gets_no_second_bracket() -> None:
+    out = annotate_html("<p>fluid swelling (edema) and a rash</p>", GLOSSARY, Audience.PATIENT)
+    assert "(edema)" not in out  # the span sits inside the brackets
+    assert '(<span class="term" title="swelling caused by fluid">edema</span>)' in out
+    assert out.count("term-note") == 1  # only the rash is explained
