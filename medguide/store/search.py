@@ -43,6 +43,11 @@ _QUESTION_FUZZY_CUTOFF = 0.75
 _COMMON_WORD_ROWS = 25
 """A question word found in this many indexed texts is an ordinary word, not a misspelling."""
 _PHRASE_LENGTHS = (3, 2)
+_COMMON_TERM_ROWS = 1000
+"""Words in this many texts are left out of an any-word text search (too costly, too vague)."""
+_COUNT_CACHE = 2048
+_CACHE_KIB = 32_768
+_MMAP_BYTES = 268_435_456
 _MIN_TEXT_PREFIX = 5
 """The last word of a short query also matches longer words in the text from this length on."""
 
@@ -82,6 +87,7 @@ class SearchEngine:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._names = NameIndex({}, [])
+        self._counts: dict[tuple[str, int], int] = {}
         self.load_ms = 0.0
         self.reload()
 
@@ -110,6 +116,7 @@ class SearchEngine:
                 gc.enable()
         with self._lock:
             self._names = names
+            self._counts = {}
         self.load_ms = (time.perf_counter() - start) * 1000.0
 
     @property
@@ -133,6 +140,10 @@ class SearchEngine:
             conn = sqlite3.connect(
                 database, uri=database.startswith("file:"), check_same_thread=False
             )
+            # Read-only, with room to keep the hot index pages in memory.
+            conn.execute("PRAGMA query_only = 1")
+            conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+            conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
             with self._lock:
                 self._connections.append(conn)
             self._local.conn = conn
@@ -209,25 +220,53 @@ class SearchEngine:
 
     def _is_common_word(self, word: str) -> bool:
         """True when ``word`` occurs in many indexed texts (so it is not a misspelled name)."""
+        return self._occurrences(word, _COMMON_WORD_ROWS) >= _COMMON_WORD_ROWS
+
+    def _occurrences(self, word: str, cap: int) -> int:
+        """In how many indexed texts ``word`` occurs, counting no further than ``cap``."""
+        cache_key = (word, cap)
+        cached = self._counts.get(cache_key)
+        if cached is not None:
+            return cached
         sql = "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)"
         try:
-            row = self._connection().execute(sql, (f'"{word}"', _COMMON_WORD_ROWS)).fetchone()
+            row = self._connection().execute(sql, (f'"{word}"', cap)).fetchone()
         except sqlite3.Error:
-            return False
-        return bool(row and int(row[0]) >= _COMMON_WORD_ROWS)
+            return 0
+        count = int(row[0]) if row else 0
+        if len(self._counts) >= _COUNT_CACHE:
+            self._counts.clear()
+        self._counts[cache_key] = count
+        return count
 
     def _text_terms(self, query: str, run: _Run, question: bool) -> list[str]:
-        """The words to look for in the text: all words of a short query, else content words."""
-        if not question:
-            return name_key(query).split()[:_MAX_TEXT_TERMS]
-        return [w for w in content_words(query) if w not in run.name_words][:_MAX_TEXT_TERMS]
+        """The words to look for in the text: the meaningful words of the query.
+
+        A single word is kept whatever it is; in longer queries stop words go, and so do words
+        of a question that already named a drug.
+        """
+        words = name_key(query).split()
+        if question:
+            terms = [w for w in content_words(query) if w not in run.name_words]
+        elif len(words) > 1:
+            terms = content_words(query) or words
+        else:
+            terms = words
+        return terms[:_MAX_TEXT_TERMS]
 
     def _add_text(self, run: _Run, terms: list[str], question: bool) -> None:
+        """Text hits: all words first; failing that, any of the less common words."""
         conn = self._connection()
         prefix = not question and len(terms[-1]) >= _MIN_TEXT_PREFIX and not run.has_exact
         matches = search_text(conn, fts_expression(terms, last_prefix=prefix), run.limit)
         if not matches and len(terms) > 1:
-            matches = search_text(conn, fts_expression(terms, any_term=True), run.limit)
+            counted = sorted((self._occurrences(t, _COMMON_TERM_ROWS), t) for t in terms)
+            rare = [t for n, t in counted if 0 < n < _COMMON_TERM_ROWS]
+            if not rare:
+                rare = [t for n, t in counted[:1] if n > 0]
+            if rare:
+                expression = fts_expression(rare, any_term=True)
+                matches = search_text(conn, expression, run.limit)
         for m in matches:
             run.add_text(m, self._names.drug(m.drug_id))
 
