@@ -64,7 +64,10 @@ print(round(usable, 1), rows, round(searched, 1))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of the UI benchmark (``--db`` is the global option)."""
+    """Options of the UI benchmark."""
+    parser.add_argument(
+        "--db", metavar="PATH", help="database to measure (default: a temporary one)"
+    )
     parser.add_argument(
         "--corpus",
         metavar="DIR",
