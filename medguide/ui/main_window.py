@@ -342,6 +342,10 @@ class MainWindow(QMainWindow):
         self._progress.setValue(done)
         self._progress_label.setText(f"Loading the built-in library: {done}/{total}")
 
+    def wait_for_background(self, timeout_ms: int = 30000) -> bool:
+        """Block until imports, warm-up and searches have ended (benchmarks and tests)."""
+        return self._pool.waitForDone(timeout_ms) and self.search_controller.wait(timeout_ms)
+
     def importing(self) -> bool:
         """True while an import runs (its summary is not shown yet)."""
         return self._import_task is not None

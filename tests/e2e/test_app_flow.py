@@ -118,3 +118,58 @@ def test_import_with_bad_files_reports_each_reason(
     text = dialog.details.toPlainText()
     assert "empty.md" in text and "no-title.md" in text
     dialog.close()
+
+
+def test_cancelled_import_leaves_the_database_as_it_was(
+    context: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    extra = tmp_path / "extra"
+    (extra / "newdrug").mkdir(parents=True)
+    page = (LIBRARY / "warfarin" / "patient.md").read_text(encoding="utf-8")
+    page = page.replace("title: Warfarin", "title: Zzwarfarin Test Copy", 1)
+    (extra / "newdrug" / "patient.md").write_text(page, encoding="utf-8")
+    repository = context.services.repository
+    before = repository.list_drugs()
+    window = context.window
+    with qtbot.waitSignal(window.import_finished, timeout=60_000) as done:
+        task = window.import_files([extra])
+        assert task is not None
+        task.cancel()
+    assert done.args[0].cancelled
+    assert repository.list_drugs() == before
+    for dialog in window.findChildren(ImportSummaryDialog):
+        assert "cancelled" in dialog.windowTitle().lower()
+        dialog.close()
+
+
+def test_snapshot_command_writes_a_png(context: AppContext, tmp_path: Path) -> None:
+    import argparse
+
+    from PySide6.QtGui import QImage
+
+    from medguide.cli import snapshot_cmd
+
+    db_file = tmp_path / "e2e.sqlite"
+    out = tmp_path / "shot.png"
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db")
+    snapshot_cmd.add_arguments(parser)
+    args = parser.parse_args(
+        [
+            "--db",
+            str(db_file),
+            "--out",
+            str(out),
+            "--drug",
+            "Nplate",
+            "--tab",
+            "faq",
+            "--audience",
+            "professional",
+            "--size",
+            "800x500",
+        ]
+    )
+    assert snapshot_cmd.run(args) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (800, 500)
