@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from sqlalchemy import Connection, select
 
 from medguide.core.text import markdown_to_plain
+from medguide.store.import_prepare import faq_index_text
 from medguide.store.schema import (
     AliasRow,
     ArticleDrugRow,
@@ -53,7 +54,7 @@ def rebuild_rows(
 ) -> int:
     """Replace the index rows of these drugs with rows built from the content tables.
 
-    ``plain_of`` maps section markdown to its plain text when the caller has it already.
+    ``plain_of`` maps section (and FAQ) markdown to its plain text when the caller has it already.
     Returns the number of rows written.
     """
     known = plain_of or {}
@@ -82,7 +83,10 @@ def rebuild_rows(
         for drug_id, question, answer in conn.execute(
             select(FaqRow.drug_id, FaqRow.question, FaqRow.answer).where(FaqRow.drug_id.in_(chunk))
         ):
-            plain = markdown_to_plain(f"{question}\n{answer}")
+            markdown = faq_index_text(question, answer)
+            plain = known.get(markdown)
+            if plain is None:
+                plain = markdown_to_plain(markdown)
             texts[drug_id].append(("faq", plain))
         for drug_id, question, title in conn.execute(
             select(ArticleDrugRow.drug_id, ArticleRow.question, ArticleRow.title)

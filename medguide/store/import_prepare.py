@@ -48,7 +48,7 @@ class PreparedFile:
     ``sections[i]`` are the sections of ``document.drugs[i]`` (the drugs of ``result`` carry no
     sections of their own any more, so nothing is pickled twice between processes);
     ``focus_grade`` and ``focus_plain`` belong to an article body (used when the article becomes
-    a drug's section).
+    a drug's section); ``faq_plain`` pairs ``faq_index_text(faq)`` with its plain text.
     """
 
     origin: str
@@ -57,6 +57,7 @@ class PreparedFile:
     sections: tuple[tuple[PreparedSection, ...], ...] = ()
     focus_grade: float | None = None
     focus_plain: str = ""
+    faq_plain: tuple[tuple[str, str], ...] = ()
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -203,6 +204,12 @@ def prepare_file(path: Path, parse: ParseFn, content_hash: str | None = None) ->
         if article is not None and article.focus is not None
         else None
     )
+    faq_plain = tuple(
+        (text, markdown_to_plain(text))
+        for drug in result.drugs
+        for faq in drug.faqs
+        if (text := faq_index_text(faq.question, faq.answer))
+    )
     result = replace(result, drugs=tuple(replace(d, sections=()) for d in result.drugs))
     seconds["grade"] = time.perf_counter() - after_parse
     return PreparedFile(
@@ -212,8 +219,14 @@ def prepare_file(path: Path, parse: ParseFn, content_hash: str | None = None) ->
         tuple(graded),
         focus.grade if focus else None,
         focus.plain if focus else "",
+        faq_plain,
         seconds,
     )
+
+
+def faq_index_text(question: str, answer: str) -> str:
+    """The markdown of one FAQ as the search index sees it (question, then answer)."""
+    return f"{question}\n{answer}"
 
 
 def _graded(kind: SectionKind, audience: Audience, markdown: str) -> PreparedSection:

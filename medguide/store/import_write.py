@@ -29,10 +29,9 @@ from medguide.core.model import (
     Rejected,
     SourceFormat,
 )
-from medguide.core.text import fold
 from medguide.store import fts_writer
 from medguide.store.import_prepare import PreparedFile, source_key
-from medguide.store.name_resolver import NameResolver
+from medguide.store.name_resolver import NameResolver, quick_fold
 from medguide.store.schema import (
     AliasRow,
     ArticleDrugRow,
@@ -125,6 +124,7 @@ class BatchWriter:
         touched = (set(drug_ids.values()) | article_drugs | old_linked) - set(removed)
         fts_writer.delete_rows(self._conn, removed)
         plain_of = {s.markdown: s.plain for p in planned for d in p.prepared.sections for s in d}
+        plain_of.update(item for p in planned for item in p.prepared.faq_plain)
         plain_of.update(
             (p.document.article.body_markdown, p.prepared.focus_plain)
             for p in planned
@@ -373,7 +373,7 @@ class BatchWriter:
         rows: list[dict[str, Any]] = []
 
         def add(drug_id: int, alias: Alias, source_id: int | None) -> None:
-            folded = fold(alias.name)
+            folded = quick_fold(alias.name)
             names = taken.setdefault(drug_id, set())
             if folded and folded not in names:
                 names.add(folded)
@@ -412,7 +412,7 @@ class BatchWriter:
             for drug_id, name in self._conn.execute(
                 select(DRUGS.c.id, DRUGS.c.name).where(DRUGS.c.id.in_(chunk))
             ):
-                taken.setdefault(drug_id, set()).add(fold(name))
+                taken.setdefault(drug_id, set()).add(quick_fold(name))
             for drug_id, folded in self._conn.execute(
                 select(ALIASES.c.drug_id, ALIASES.c.name_folded).where(ALIASES.c.drug_id.in_(chunk))
             ):

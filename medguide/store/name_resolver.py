@@ -17,6 +17,15 @@ from rapidfuzz.distance import OSA
 
 from medguide.core.text import fold, slugify
 
+
+def quick_fold(text: str) -> str:
+    """``medguide.core.text.fold`` with a fast path for ASCII text (same result: NFKD leaves
+    ASCII alone), since an import folds tens of thousands of names."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    return fold(text)
+
+
 FUZZY_CUTOFF = 0.8
 FUZZY_MIN_LENGTH = 6
 
@@ -33,10 +42,10 @@ class NameResolver:
         self._primary: dict[str, set[int]] = {}
         self._alias: dict[str, set[int]] = {}
         for drug_id, slug, name in drugs:
-            self._primary.setdefault(fold(name), set()).add(drug_id)
-            self._primary.setdefault(fold(slug.replace("-", " ")), set()).add(drug_id)
+            self._primary.setdefault(quick_fold(name), set()).add(drug_id)
+            self._primary.setdefault(quick_fold(slug.replace("-", " ")), set()).add(drug_id)
         for drug_id, name in aliases:
-            self._alias.setdefault(fold(name), set()).add(drug_id)
+            self._alias.setdefault(quick_fold(name), set()).add(drug_id)
         self._by_initial: dict[str, list[str]] = {}
         for key in sorted({*self._primary, *self._alias}):
             if len(key) >= FUZZY_MIN_LENGTH:
@@ -44,7 +53,7 @@ class NameResolver:
 
     def resolve(self, name: str) -> set[int]:
         """Drug ids a name refers to (empty when it names no known drug)."""
-        key = fold(name)
+        key = quick_fold(name)
         if not key:
             return set()
         exact = self._exact(key)
