@@ -60,13 +60,15 @@ RECENT_KEPT = 50
 _LETTERHEAD_KEYS = ("clinic_name", "address", "phone", "logo_path")
 
 
-def _rank(source: SourceRow) -> tuple[int, float, float]:
-    """Sort key of a source: format precedence, then newest text first."""
+def _rank(source: SourceRow) -> tuple[int, int, float, int]:
+    """Sort key of a source: format precedence, then newest text first (last updated, then
+    imported, then the later row)."""
     updated = source.last_updated or date.min
     return (
         SourceFormat(source.format).precedence,
         -updated.toordinal(),
         -source.imported_at.timestamp(),
+        -source.id,
     )
 
 

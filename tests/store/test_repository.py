@@ -206,3 +206,14 @@ def test_related_articles_on_the_page(repo: Repository, importer: Importer, docs
     assert mechanism is not None and mechanism.markdown == "It binds the receptor."
     article_source = drug.source(drug.related_articles[0].source_id)
     assert article_source is not None and article_source.format is SourceFormat.QA_ARTICLE
+
+
+def test_newest_source_wins_within_a_format(
+    repo: Repository, importer: Importer, docs: Path
+) -> None:
+    write_doc(docs, "first.md", ["name: Heparin", "usage: Older wording."])
+    importer.import_paths([docs / "first.md"])
+    write_doc(docs, "second.md", ["name: Heparin", "usage: Newer wording."])
+    importer.import_paths([docs / "second.md"])
+    usage = page(repo, "heparin").section(SectionKind.USAGE, Audience.PATIENT)
+    assert usage is not None and usage.markdown == "Newer wording."
