@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 
 from medguide.core.views import MatchKind, SearchHit, SearchResponse
 from medguide.store.lasa import LasaTable
+from medguide.store.search_brands import INGREDIENT_OF_BRAND, BrandTable
 from medguide.store.search_fts import TextMatch, search_text
 from medguide.store.search_names import NAME, NameEntry, NameIndex, NameMatch
 from medguide.store.search_text import (
@@ -80,9 +81,13 @@ class _Candidate:
 class SearchEngine:
     """Ranked drug search; thread-safe, and never raises on any query text."""
 
-    def __init__(self, db: HasEngine, lasa: LasaTable | None = None) -> None:
+    def __init__(
+        self, db: HasEngine, lasa: LasaTable | None = None, brands: BrandTable | None = None
+    ) -> None:
+        """Load the names of ``db``; ``lasa`` and ``brands`` default to the shipped files."""
         self._engine = db.engine
         self._lasa = lasa if lasa is not None else LasaTable.load()
+        self._brands = brands if brands is not None else BrandTable.load()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -111,6 +116,7 @@ class SearchEngine:
             drugs = {r[0]: (r[1], r[2]) for r in drug_rows}
             own = [(r[0], r[2], NAME) for r in drug_rows]
             names = NameIndex(drugs, own + alias_rows)
+            names.add_names(self._brands.resolve(names.drug_ids))
         finally:
             if was_enabled:
                 gc.enable()
@@ -396,6 +402,8 @@ class _Reason(Protocol):
 
 
 def _kind_words(e: NameEntry) -> str:
+    if e.kind == INGREDIENT_OF_BRAND:
+        return f"an ingredient of {e.label}"
     if e.kind == "brand":
         return f"brand name {e.label}"
     if e.kind == NAME:

@@ -112,16 +112,32 @@ class NameIndex:
     ) -> None:
         """``drugs`` maps drug id → (slug, name); ``names`` holds (drug id, label, kind)."""
         self._drugs = drugs
-        self._ids = [n[0] for n in names]
-        self._labels = [n[1] for n in names]
-        self._kinds = [n[2] for n in names]
-        self._keys = [name_key(label) for label in self._labels]
-        exact: dict[str, list[int]] = {}
-        combo: dict[str, list[int]] = {}
-        compact: dict[str, list[int]] = {}
+        self._ids: list[int] = []
+        self._labels: list[str] = []
+        self._kinds: list[str] = []
+        self._keys: list[str] = []
+        self._exact: dict[str, list[int]] = {}
+        self._combo: dict[str, list[int]] = {}
+        self._compact: dict[str, list[int]] = {}
         # Fuzzy choices: compact keys of whole names plus the long words of multi-word names.
-        fuzzy: dict[str, list[int]] = {}
-        for i, key in enumerate(self._keys):
+        self._fuzzy: dict[str, list[int]] = {}
+        self._sorted_keys: list[str] = []
+        self._fuzzy_keys: list[str] = []
+        self._fuzzy_lengths: list[int] = []
+        self._fuzzy_entries: list[list[int]] = []
+        self._ends: _EndsIndex | None = None
+        self.add_names(names)
+
+    def add_names(self, names: Sequence[tuple[int, str, str]]) -> None:
+        """Index more ``(drug id, label, kind)`` names (their drugs must be known)."""
+        first = len(self._keys)
+        self._ids.extend(n[0] for n in names)
+        self._labels.extend(n[1] for n in names)
+        self._kinds.extend(n[2] for n in names)
+        self._keys.extend(name_key(n[1]) for n in names)
+        exact, combo, compact, fuzzy = self._exact, self._combo, self._compact, self._fuzzy
+        for i in range(first, len(self._keys)):
+            key = self._keys[i]
             if not key:
                 continue
             _add(exact, key, i)
@@ -135,16 +151,20 @@ class NameIndex:
             for part in key.split():
                 if len(part) >= _MIN_WORD_FOR_FUZZY:
                     _add(fuzzy, part, i)
-        self._exact, self._combo, self._compact = exact, combo, compact
         self._sorted_keys = sorted(exact)
         # Sorted by length, so that a query only meets choices of about its own length.
         ordered = sorted(fuzzy, key=len)
         self._fuzzy_keys = ordered
         self._fuzzy_lengths = [len(k) for k in ordered]
         self._fuzzy_entries = [fuzzy[k] for k in ordered]
-        self._ends: _EndsIndex | None = None
-        if len(ordered) >= PREFILTER_FROM:
-            self._ends = _EndsIndex(ordered)
+        self._ends = _EndsIndex(ordered) if len(ordered) >= PREFILTER_FROM else None
+
+    def drug_ids(self, key: str) -> list[int]:
+        """Ids of the drugs named exactly ``key`` (a combination in any order)."""
+        found = self._exact.get(key)
+        if not found and " " in key:
+            found = self._combo.get(combination_key(key))
+        return sorted({self._ids[i] for i in found or ()})
 
     @classmethod
     def build(cls, rows: Sequence[tuple[int, str, str, str, str]]) -> NameIndex:

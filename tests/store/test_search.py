@@ -382,3 +382,28 @@ def test_accents_are_folded(search: SearchEngine) -> None:
 
 def test_non_string_query_is_treated_as_empty(search: SearchEngine) -> None:
     assert search.search(None).hits == ()  # type: ignore[arg-type]
+
+
+def test_brand_table_adds_brands_the_database_lacks(tmp_path: Path) -> None:
+    from medguide.store.search_brands import BrandRow, BrandTable
+
+    db = build_db(tmp_path / "brands.sqlite", DRUGS)
+    table = BrandTable(
+        [
+            BrandRow("Prinivil", ("lisinopril",)),
+            BrandRow("Triumeq-ish", ("abacavir", "lamivudine")),
+            BrandRow("Unknownex", ("nothing known",)),
+        ]
+    )
+    engine = SearchEngine(db, brands=table)
+    hit = engine.search("prinivil").hits[0]
+    assert (hit.slug, hit.match, hit.reason) == (
+        "lisinopril",
+        MatchKind.EXACT,
+        "brand name Prinivil",
+    )
+    slugs = [h.slug for h in engine.search("triumeq-ish").hits]
+    assert slugs[:2] == ["abacavir-lamivudine", "abacavir"]
+    assert not engine.search("unknownex").hits
+    engine.close()
+    db.engine.dispose()

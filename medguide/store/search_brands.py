@@ -1,0 +1,227 @@
+"""Brand names the search knows beyond the stored aliases: ``resources/brands.tsv``.
+
+The file is our own list of facts (brand name → active ingredients), derived from the public
+domain FDA Drugs@FDA data files with ``python -m medguide.store.search_brands FOLDER`` (the
+folder holding ``Products.txt`` and ``Applications.txt``). At start-up ``BrandTable.resolve``
+maps each ingredient list onto a drug of the database (by its name or alias, with salt words
+such as "hydrochloride" dropped when needed); brands that name no known drug are ignored.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from medguide.core.paths import resources_dir
+from medguide.store.search_text import combination_key, name_key
+
+BRANDS_FILE = "brands.tsv"
+# A brand worth searching: letters first, no figures or packaging notes ("... In Plastic
+# Container"), at most three words.
+_PLAIN_BRAND = re.compile(r"[A-Za-z][A-Za-z .'-]*")
+_MAX_BRAND_WORDS = 3
+_WORD_START = re.compile(r"(^|[\s-])([A-Za-z]+)")
+INGREDIENT_SEPARATOR = " + "
+INGREDIENT_OF_BRAND = "brand-ingredient"
+"""Name kind of a combination brand on the drug of one of its ingredients."""
+
+# Salt and hydrate words dropped from an ingredient when its full name is not a known drug.
+SALT_WORDS = frozenset(
+    [
+        "acetate",
+        "anhydrous",
+        "base",
+        "besylate",
+        "bitartrate",
+        "bromide",
+        "calcium",
+        "citrate",
+        "cypionate",
+        "decanoate",
+        "dihydrate",
+        "dimesylate",
+        "dipropionate",
+        "disodium",
+        "enanthate",
+        "estolate",
+        "ethylsuccinate",
+        "fumarate",
+        "furoate",
+        "gluconate",
+        "hcl",
+        "hemihydrate",
+        "hydrobromide",
+        "hydrochloride",
+        "hyclate",
+        "lactate",
+        "magnesium",
+        "maleate",
+        "mesylate",
+        "monohydrate",
+        "nitrate",
+        "pamoate",
+        "phosphate",
+        "potassium",
+        "propionate",
+        "sodium",
+        "stearate",
+        "succinate",
+        "sulfate",
+        "tartrate",
+        "tosylate",
+        "trihydrate",
+        "valerate",
+        "xinafoate",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class BrandRow:
+    """One brand name and the active ingredients it contains."""
+
+    brand: str
+    ingredients: tuple[str, ...]
+
+
+class BrandTable:
+    """Brand → ingredients rows, ready to be resolved against the drugs of a database."""
+
+    def __init__(self, rows: Sequence[BrandRow]) -> None:
+        self.rows = rows
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> BrandTable:
+        """Read the brands file (the shipped ``resources/brands.tsv`` by default).
+
+        A missing file gives an empty table: brand search then relies on stored aliases only.
+        """
+        source = path or resources_dir() / BRANDS_FILE
+        try:
+            text = source.read_text(encoding="utf-8")
+        except OSError:
+            return cls([])
+        return cls(parse_brands(text))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def resolve(self, lookup: Callable[[str], list[int]]) -> list[tuple[int, str, str]]:
+        """``(drug id, brand, kind)`` for every brand whose ingredients name known drugs.
+
+        ``lookup`` gives the ids of the drugs with exactly this name key (a combination in any
+        order). A brand maps to the drug of its whole ingredient list (kind ``brand``) and, for
+        a combination, also to each ingredient's own drug (kind ``INGREDIENT_OF_BRAND``).
+        Brands that already name a drug are skipped; ingredients are also tried without their
+        salt words.
+        """
+        out: list[tuple[int, str, str]] = []
+        for row in self.rows:
+            brand_key = name_key(row.brand)
+            if not brand_key or lookup(brand_key):
+                continue
+            whole = _lookup_either(row.ingredients, lookup)
+            out.extend((drug_id, row.brand, "brand") for drug_id in whole)
+            if len(row.ingredients) > 1:
+                for ingredient in row.ingredients:
+                    out.extend(
+                        (drug_id, row.brand, INGREDIENT_OF_BRAND)
+                        for drug_id in _lookup_either((ingredient,), lookup)
+                        if drug_id not in whole
+                    )
+        return out
+
+
+def _lookup_either(ingredients: Sequence[str], lookup: Callable[[str], list[int]]) -> list[int]:
+    keys = [name_key(i) for i in ingredients]
+    stripped = [" ".join(w for w in k.split() if w not in SALT_WORDS) for k in keys]
+    for candidate in (keys, stripped):
+        joined = " ".join(candidate)
+        found = lookup(joined) if joined else []
+        if found:
+            return found
+    return []
+
+
+def parse_brands(text: str) -> list[BrandRow]:
+    """Rows of a brands file; comment, header and malformed lines are skipped."""
+    rows: list[BrandRow] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 2 or cells[0] == "brand":
+            continue
+        ingredients = tuple(i.strip() for i in cells[1].split(INGREDIENT_SEPARATOR) if i.strip())
+        if cells[0].strip() and ingredients:
+            rows.append(BrandRow(cells[0].strip(), ingredients))
+    return rows
+
+
+# --------------------------------------------------------------------------- derivation
+
+
+def derive_brands(products: Iterable[dict[str, str]], brand_applications: set[str]) -> list[str]:
+    """Lines ``brand<TAB>ingredient + ingredient`` from Drugs@FDA product rows.
+
+    Only products of NDA/BLA applications (``brand_applications``) count: there the product
+    name is a trade name. Names equal to their ingredient, names with figures and names of more
+    than three words are skipped; "A/B" gives two brands.
+    """
+    pairs: set[tuple[str, str]] = set()
+    for row in products:
+        if row.get("ApplNo", "") not in brand_applications:
+            continue
+        ingredient_text = row.get("ActiveIngredient", "")
+        ingredients = sorted(
+            {" ".join(i.split()).lower() for i in ingredient_text.split(";") if i.strip()}
+        )
+        if not ingredients:
+            continue
+        joined = INGREDIENT_SEPARATOR.join(ingredients)
+        for brand in row.get("DrugName", "").split("/"):
+            cleaned = " ".join(brand.split())
+            if not _PLAIN_BRAND.fullmatch(cleaned) or len(cleaned.split()) > _MAX_BRAND_WORDS:
+                continue
+            if combination_key(name_key(cleaned)) == combination_key(
+                name_key(" ".join(ingredients))
+            ):
+                continue
+            pairs.add((_brand_case(cleaned), joined))
+    return [f"{brand}\t{ingredients}" for brand, ingredients in sorted(pairs)]
+
+
+def _brand_case(name: str) -> str:
+    """``"ACTIN-N"`` → ``"Actin-N"``: each word or hyphen part capitalised."""
+    return _WORD_START.sub(lambda m: m.group(1) + m.group(2).capitalize(), name)
+
+
+def main(argv: Sequence[str]) -> int:
+    """Print ``resources/brands.tsv`` derived from a Drugs@FDA folder."""
+    if len(argv) != 1:
+        print("usage: python -m medguide.store.search_brands DRUGSATFDA_FOLDER", file=sys.stderr)
+        return 2
+    folder = Path(argv[0])
+    with (folder / "Applications.txt").open(encoding="latin-1", newline="") as handle:
+        applications = {
+            r["ApplNo"]
+            for r in csv.DictReader(handle, delimiter="\t")
+            if r.get("ApplType") in ("NDA", "BLA")
+        }
+    with (folder / "Products.txt").open(encoding="latin-1", newline="") as handle:
+        lines = derive_brands(csv.DictReader(handle, delimiter="\t"), applications)
+    print("# Brand names and their active ingredients (facts), derived by MedGuide from the")
+    print("# FDA Drugs@FDA data files (public domain, US government work), NDA and BLA products.")
+    print("# Regenerate: python -m medguide.store.search_brands DRUGSATFDA_FOLDER")
+    print("brand\tingredients")
+    for line in lines:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
