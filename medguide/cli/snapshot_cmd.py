@@ -34,6 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--first-run", action="store_true", help="show the 'Which best describes you?' dialog"
     )
     parser.add_argument(
+        "--dark", action="store_true", help="use a dark palette, as on a system in dark mode"
+    )
+    parser.add_argument(
         "--import",
         dest="import_paths",
         nargs="+",
@@ -50,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
 
     width, height = _size(args.size)
     app = ensure_application()
+    if args.dark:
+        _use_dark_palette(app)
     with tempfile.TemporaryDirectory(prefix="medguide-snapshot-") as tmp:
         settings_path = Path(tmp) / "settings.ini"
         context = build_app(args.db, settings_path)
@@ -113,6 +118,35 @@ def _open(window: object, resolve: Callable[[str], str | None], args: argparse.N
         if not window.drug_view.select_tab(key):
             print(f"snapshot: the {args.tab} tab has no text for this drug (left disabled)")
     return True
+
+
+def _use_dark_palette(app: object) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for which, colour in (
+        (role.Window, "#2b2b2b"),
+        (role.WindowText, "#e6e6e6"),
+        (role.Base, "#1e1e1e"),
+        (role.AlternateBase, "#2f2f2f"),
+        (role.Text, "#e6e6e6"),
+        (role.Button, "#353535"),
+        (role.ButtonText, "#e6e6e6"),
+        (role.Highlight, "#2f65ca"),
+        (role.HighlightedText, "#ffffff"),
+        (role.PlaceholderText, "#9a9a9a"),
+        (role.Mid, "#5a5a5a"),
+        (role.Link, "#6ea8fe"),
+    ):
+        palette.setColor(which, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for which in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(disabled, which, QColor("#7a7a7a"))
+    app.setPalette(palette)
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from medguide.core.text import markdown_to_plain
 from medguide.core.views import DrugSummary, RecentEntry, SearchHit
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,6 +91,7 @@ class DrugListModel(QAbstractListModel):
 
 
 def _hit_detail(hit: SearchHit) -> str:
-    if hit.snippet and hit.reason:
-        return f"{hit.reason}: {hit.snippet}"
-    return hit.reason or (hit.snippet or "")
+    snippet = " ".join(markdown_to_plain(hit.snippet).split()) if hit.snippet else ""
+    if snippet and hit.reason:
+        return f"{hit.reason}: {snippet}"
+    return hit.reason or snippet

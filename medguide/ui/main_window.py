@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self._progress_label.show()
         task = self._run_import([self.services.library_dir])
         self._quiet_import = True
+        self.search_panel.set_loading(True)
         task.progress.connect(self._status_progress)
 
     # ------------------------------------------------------------------ actions
@@ -330,6 +331,8 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Import failed", f"The import stopped: {message}")
 
     def _end_import(self) -> None:
+        if self._quiet_import:
+            self.search_panel.set_loading(False)
         self._import_task = None
         self._quiet_import = False
         self._progress.hide()

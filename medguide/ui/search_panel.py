@@ -55,6 +55,7 @@ class SearchPanel(QWidget):
         self._controller = controller
         self._all: list[DrugSummary] | None = None
         self._open_on_answer = False
+        self._loading = False
 
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(PLACEHOLDER)
@@ -137,6 +138,11 @@ class SearchPanel(QWidget):
             self._controller.run_now()
         else:
             self.refresh_browse()
+
+    def set_loading(self, loading: bool) -> None:
+        """Say that the built-in library is being loaded (instead of "library is empty")."""
+        self._loading = loading
+        self.refresh_browse()
 
     def refresh_browse(self) -> None:
         """Fill the list for the chosen browse mode (only while the query is empty)."""

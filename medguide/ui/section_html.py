@@ -140,7 +140,7 @@ def _source_html(source: SourceView, audience: Audience) -> str:
     facts = [source.format.label, f"review status: {source.review_status.label.lower()}"]
     if source.last_updated:
         facts.append(f"last updated {source.last_updated.isoformat()}")
-    lines.append(f"<p>{esc(' · '.join(facts))}</p>")
+    lines.append(f"<p>{esc(' · '.join(facts))}<br><small>{esc(_short_origin(source))}</small></p>")
     if source.ai_generated:
         lines.append(
             '<p style="color:#c62828;"><b>AI-generated — not reviewed by a clinician.</b></p>'
@@ -167,6 +167,12 @@ def _source_html(source: SourceView, audience: Audience) -> str:
             refs.append(f"<li>{esc(number + ref.text)}{url}</li>")
         lines.append("<p><b>References</b></p><ul>" + "".join(refs) + "</ul>")
     return "\n".join(lines)
+
+
+def _short_origin(source: SourceView) -> str:
+    """The last two parts of the file path ("warfarin/patient.md"), enough to tell files apart."""
+    parts = source.origin.replace("\\", "/").rstrip("/").split("/")
+    return "file: " + "/".join(parts[-2:])
 
 
 def _notice_html(notice: str, grade_note: str) -> str:

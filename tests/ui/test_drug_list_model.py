@@ -12,7 +12,7 @@ from medguide.ui.drug_list_model import DETAIL_ROLE, SLUG_ROLE, DrugListModel
 def _hits() -> list[SearchHit]:
     return [
         SearchHit("romiplostim", "Romiplostim", MatchKind.EXACT, "brand name Nplate", 1.0),
-        SearchHit("eltrombopag", "Eltrombopag", MatchKind.TEXT, "text", 0.5, "platelets low"),
+        SearchHit("eltrombopag", "Eltrombopag", MatchKind.TEXT, "text", 0.5, "**platelets** low"),
     ]
 
 

@@ -214,6 +214,7 @@ def test_first_start_imports_library_without_asking(
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.import_finished, timeout=5000):
         window.start(ask_persona=False)
+        assert "Loading the built-in library" in window.search_panel.empty.text()
     assert importer.calls == [[tmp_path]]
     assert "warfarin" in repo.pages
     assert window.findChild(ImportSummaryDialog) is not None  # a rejected file is reported
