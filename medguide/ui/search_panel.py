@@ -163,7 +163,11 @@ class SearchPanel(QWidget):
             if self._all is None:
                 self._all = self._repo.list_drugs()
             self.model.set_summaries(self._all)
-            empty = "<b>The library is empty.</b><br>Use File → Import files… to add drug pages."
+            empty = (
+                "<b>Loading the built-in library…</b><br>The drugs appear here in a moment."
+                if self._loading
+                else "<b>The library is empty.</b><br>Use File → Import files… to add drug pages."
+            )
         count = self.model.rowCount()
         self.status.setText(f"{count} drug{'s' if count != 1 else ''}")
         self._show_list(count > 0, empty)
