@@ -50,6 +50,8 @@ _COUNT_CACHE = 2048
 _CACHE_KIB = 32_768
 _MMAP_BYTES = 268_435_456
 _MIN_TEXT_PREFIX = 5
+_FEW_PREFIX_HITS = 5
+"""With fewer prefix hits than this (and no exact one), fuzzy matches are looked for too."""
 """The last word of a short query also matches longer words in the text from this length on."""
 
 
@@ -178,8 +180,9 @@ class SearchEngine:
         question = len(words) > _MAX_NAME_WORDS or query.rstrip().endswith("?")
         if not question:
             run.add_names(names.exact(key), MatchKind.EXACT, band=0, how=_exact_reason)
-            run.add_names(names.prefix(key, limit), MatchKind.PREFIX, band=2, how=_prefix_reason)
-            if not run.cands:
+            prefixed = names.prefix(key, limit)
+            run.add_names(prefixed, MatchKind.PREFIX, band=2, how=_prefix_reason)
+            if not run.has_exact and len(prefixed) < _FEW_PREFIX_HITS:
                 run.add_names(names.fuzzy(key, limit), MatchKind.FUZZY, band=3, how=_fuzzy_reason)
                 run.whole_fuzzy = True
         if len(words) > 1:

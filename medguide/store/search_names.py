@@ -28,6 +28,7 @@ NAME = "name"
 _KIND_RANK = {NAME: 0, "brand": 1, "synonym": 2}
 _MIN_WORD_FOR_FUZZY = 5
 _PREFIX_SCAN = 400
+_PART_WEIGHT = 0.92
 PREFILTER_FROM = 40_000
 """From this many fuzzy keys on, fuzzy look-ups score only names sharing a start or an end."""
 
@@ -253,11 +254,15 @@ class NameIndex:
             limit=limit * 4 + 10,
         )
         best: dict[int, NameMatch] = {}
-        for _choice, score, pos in found:
+        for choice, raw_score, pos in found:
             for i in self._fuzzy_entries[offset + pos]:
                 e = self.entry(i)
+                # A match on one word of a longer name ("hydroxide" in "sodium hydroxide")
+                # counts for less than a match on a whole name.
+                whole = choice == e.key.replace(" ", "")
+                score = float(raw_score) * (1.0 if whole else _PART_WEIGHT)
                 old = best.get(e.drug_id)
                 if old is None or (score, -e.rank) > (old.score, -old.entry.rank):
-                    best[e.drug_id] = NameMatch(e, float(score))
+                    best[e.drug_id] = NameMatch(e, score)
         ranked = sorted(best.values(), key=lambda m: (-m.score, m.entry.rank, len(m.entry.key)))
         return ranked[:limit]
