@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from medguide.ui.drug_view import DrugView, TabKey
 from medguide.ui.first_run_dialog import FirstRunDialog
 from medguide.ui.history import History
 from medguide.ui.import_dialogs import ImportProgressDialog, ImportSummaryDialog
+from medguide.ui.import_runner import ImportRunner
 from medguide.ui.ports import CancelCallback, ProgressCallback, Services
 from medguide.ui.search_controller import SearchController
 from medguide.ui.search_panel import SearchPanel
@@ -60,10 +61,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.history = History()
         self.last_open_ms = 0.0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._import_task: BackgroundTask | None = None
-        self._quiet_import = False
+        self.imports = ImportRunner(services.import_paths, services.search, self)
         self._warm_task: BackgroundTask | None = None
         self.progress_dialog: ImportProgressDialog | None = None
         self._base_point_size = QApplication.font().pointSizeF()
@@ -93,6 +91,9 @@ class MainWindow(QMainWindow):
         self.drug_view.header.favourite_toggled.connect(self._toggle_favourite)
         self.drug_view.header.print_requested.connect(self._request_print)
         self.search_controller.answered.connect(self._show_search_time)
+        self.imports.finished.connect(self._import_done)
+        self.imports.failed.connect(self._import_failed)
+        self.imports.progress.connect(self._status_progress)
         self.drug_view.set_audience(settings.audience)
         self._apply_zoom(settings.zoom)
         self._restore_geometry()
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         def work(_progress: ProgressCallback, _cancelled: CancelCallback) -> None:
             builder.warm_up()
 
-        self._warm_task = BackgroundTask(work, self._pool)
+        self._warm_task = BackgroundTask(work)
         self._warm_task.start()
 
     def ask_persona(self) -> None:
@@ -130,14 +131,14 @@ class MainWindow(QMainWindow):
 
     def import_library(self) -> None:
         """Import the built-in library in the background, with progress in the status bar."""
+        if self.imports.start([self.services.library_dir], quiet=True) is None:
+            return
+        self._import_started()
         self._progress.setRange(0, 0)
         self._progress.show()
         self._progress_label.setText("Loading the built-in library…")
         self._progress_label.show()
-        task = self._run_import([self.services.library_dir])
-        self._quiet_import = True
         self.search_panel.set_loading(True)
-        task.progress.connect(self._status_progress)
 
     # ------------------------------------------------------------------ actions
 
@@ -194,11 +195,14 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: Sequence[Path]) -> BackgroundTask | None:
         """Import ``paths`` in the background with a progress dialog and a summary."""
-        if not paths or self._import_task is not None:
+        if not paths:
             return None
+        task = self.imports.start(paths)
+        if task is None:
+            return None
+        self._import_started()
         dialog = ImportProgressDialog(self, len(paths))
         self.progress_dialog = dialog
-        task = self._run_import(list(paths))
         dialog.canceled.connect(task.cancel)
         task.progress.connect(dialog.report)
         task.finished.connect(dialog.close)
@@ -291,28 +295,20 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ import plumbing
 
-    def _run_import(self, paths: list[Path]) -> BackgroundTask:
-        import_paths = self.services.import_paths
-        searcher = self.services.search
-
-        def work(progress: ProgressCallback, cancelled: CancelCallback) -> ImportReport:
-            report = import_paths(paths, progress, cancelled)
-            if not report.cancelled:
-                searcher.reload()
-            return report
-
-        task = BackgroundTask(work, self._pool)
-        self._import_task = task
+    def _import_started(self) -> None:
         self._import_files_action.setEnabled(False)
         self._import_folder_action.setEnabled(False)
-        task.succeeded.connect(self._import_done)
-        task.failed.connect(self._import_failed)
-        task.start()
-        return task
 
-    def _import_done(self, report: object) -> None:
-        quiet = self._quiet_import
-        self._end_import()
+    def _import_ended(self, quiet: bool) -> None:
+        if quiet:
+            self.search_panel.set_loading(False)
+        self._progress.hide()
+        self._progress_label.hide()
+        self._import_files_action.setEnabled(True)
+        self._import_folder_action.setEnabled(True)
+
+    def _import_done(self, report: object, quiet: bool) -> None:
+        self._import_ended(quiet)
         if not isinstance(report, ImportReport):
             return
         self.drug_view.clear_cache()
@@ -326,19 +322,9 @@ class MainWindow(QMainWindow):
         if not quiet or report.rejected:
             ImportSummaryDialog(report, self).open()
 
-    def _import_failed(self, message: str) -> None:
-        self._end_import()
+    def _import_failed(self, message: str, quiet: bool) -> None:
+        self._import_ended(quiet)
         QMessageBox.warning(self, "Import failed", f"The import stopped: {message}")
-
-    def _end_import(self) -> None:
-        if self._quiet_import:
-            self.search_panel.set_loading(False)
-        self._import_task = None
-        self._quiet_import = False
-        self._progress.hide()
-        self._progress_label.hide()
-        self._import_files_action.setEnabled(True)
-        self._import_folder_action.setEnabled(True)
 
     def _status_progress(self, done: int, total: int, label: str) -> None:
         self._progress.setRange(0, max(total, 0))
@@ -347,15 +333,16 @@ class MainWindow(QMainWindow):
 
     def wait_for_background(self, timeout_ms: int = 30000) -> bool:
         """Block until imports, warm-up and searches have ended (benchmarks and tests)."""
-        return self._pool.waitForDone(timeout_ms) and self.search_controller.wait(timeout_ms)
+        warm = self._warm_task.wait(timeout_ms / 1000) if self._warm_task else True
+        return self.imports.wait(timeout_ms) and self.search_controller.wait(timeout_ms) and warm
 
     def importing(self) -> bool:
         """True while an import runs (its summary is not shown yet)."""
-        return self._import_task is not None
+        return self.imports.busy()
 
     def wait_for_import(self, timeout_s: float = 60.0) -> bool:
         """Block until a running import ends (for tests and ``medguide snapshot``)."""
-        task = self._import_task
+        task = self.imports.task
         return task.wait(timeout_s) if task is not None else True
 
     def _choose_files(self) -> None:
@@ -409,12 +396,9 @@ class MainWindow(QMainWindow):
         self.settings.geometry = QByteArray(self.saveGeometry())
         self.settings.splitter = QByteArray(self.splitter.saveState())
         self.settings.sync()
-        if self._import_task is not None:
-            self._import_task.cancel()
-        self._pool.waitForDone(30000)
+        self.imports.cancel()
+        self.imports.wait(30000)
         self.search_controller.wait(5000)
         if self._warm_task is not None:
             self._warm_task.wait(10)
-        if self._import_task is not None:
-            self._import_task.wait(30)
         super().closeEvent(event)
