@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(slug)
             self.services.repository.record_view(slug)
+            self.search_panel.note_opened(slug)
         self._update_nav()
         self._print_action.setEnabled(self._print_available)
         self.last_open_ms = (time.perf_counter() - started) * 1000

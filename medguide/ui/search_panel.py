@@ -200,6 +200,15 @@ class SearchPanel(QWidget):
                 self.open_requested.emit(response.hits[0].slug)
         self._open_on_answer = False
 
+    def note_opened(self, slug: str) -> None:
+        """Keep the Recent list current while it is shown, with the opened drug selected."""
+        if self.field.text().strip() or self.modes.currentIndex() != BrowseMode.RECENT:
+            return
+        self.refresh_browse()
+        row = self.model.row_of(slug)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+
     def current_slug(self) -> str | None:
         """The slug of the selected row, if any."""
         index = self.view.currentIndex()
@@ -218,9 +227,11 @@ class SearchPanel(QWidget):
             if key == Qt.Key.Key_Escape and self.field.text():
                 self.field.clear()
                 return True
-        elif watched is self.view and key == Qt.Key.Key_Escape:
-            self.focus_search()
-            return True
+        elif watched is self.view:
+            at_top = self.view.currentIndex().row() <= 0
+            if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and at_top):
+                self.focus_search()
+                return True
         return False
 
     def _enter_list(self, key: int) -> bool:

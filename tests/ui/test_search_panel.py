@@ -13,21 +13,18 @@ from tests.ui.conftest import WindowParts
 from tests.ui.fakes import FakeRepository, FakeSearch, romiplostim, warfarin
 
 
-def _panel(qtbot: QtBot, delay_s: float = 0.0) -> tuple[SearchPanel, FakeSearch]:
+def _panel(qtbot: QtBot, delay_s: float = 0.0) -> tuple[SearchPanel, FakeSearch, SearchController]:
     repo = FakeRepository([romiplostim(), warfarin()])
     search = FakeSearch(repo, delay_s)
     controller = SearchController(search)
     panel = SearchPanel(repo, controller)
     qtbot.addWidget(panel)
-    qtbot.addWidget(panel)  # closes the panel; the controller is a child of nothing
-    panel._test_controller = controller  # type: ignore[attr-defined]
-    return panel, search
+    return panel, search, controller
 
 
 def test_typing_is_debounced_into_one_search(qtbot: QtBot) -> None:
-    panel, search = _panel(qtbot)
+    panel, search, controller = _panel(qtbot)
     assert panel.field.placeholderText() == PLACEHOLDER
-    controller: SearchController = panel._test_controller  # type: ignore[attr-defined]
     with qtbot.waitSignal(controller.answered, timeout=3000):
         qtbot.keyClicks(panel.field, "Npla")
     assert search.queries == ["Npla"]
@@ -37,8 +34,7 @@ def test_typing_is_debounced_into_one_search(qtbot: QtBot) -> None:
 
 
 def test_stale_answers_are_dropped(qtbot: QtBot) -> None:
-    panel, _search = _panel(qtbot, delay_s=0.3)
-    controller: SearchController = panel._test_controller  # type: ignore[attr-defined]
+    panel, _search, controller = _panel(qtbot, delay_s=0.3)
     panel.field.setText("warf")
     controller.run_now()  # slow search for "warf" starts
     panel.field.setText("romi")
@@ -54,8 +50,7 @@ def test_stale_answers_are_dropped(qtbot: QtBot) -> None:
 
 
 def test_suggestion_lasa_and_empty_message(qtbot: QtBot) -> None:
-    panel, _search = _panel(qtbot)
-    controller: SearchController = panel._test_controller  # type: ignore[attr-defined]
+    panel, _search, controller = _panel(qtbot)
     panel.field.setText("romiplastin")
     with qtbot.waitSignal(controller.answered):
         controller.run_now()
@@ -75,19 +70,27 @@ def test_suggestion_lasa_and_empty_message(qtbot: QtBot) -> None:
 
 
 def test_keyboard_arrows_enter_and_escape(qtbot: QtBot) -> None:
-    panel, _search = _panel(qtbot)
-    controller: SearchController = panel._test_controller  # type: ignore[attr-defined]
-    panel.show()
+    panel, _search, controller = _panel(qtbot)
+    with qtbot.waitActive(panel):
+        panel.show()
+        panel.activateWindow()
+    panel.field.setFocus()
     panel.field.setText("r")
     with qtbot.waitSignal(controller.answered):
         controller.run_now()
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)
-    assert panel.view.hasFocus() or panel.view.currentIndex().isValid()
+    assert panel.view.hasFocus()
+    assert panel.view.currentIndex().row() == 0
     with qtbot.waitSignal(panel.open_requested) as blocker:
         qtbot.keyClick(panel.view, Qt.Key.Key_Return)
     assert blocker.args[0] in {"romiplostim", "warfarin"}
-    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
-    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up)  # up from the first row returns to the field
+    assert panel.field.hasFocus()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)  # Esc in the list returns to the field
+    assert panel.field.hasFocus()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)  # Esc in the field clears it
     assert panel.field.text() == ""
     assert panel.modes.isVisibleTo(panel)
     assert panel.model.rowCount() == 2  # back to All drugs
@@ -95,8 +98,7 @@ def test_keyboard_arrows_enter_and_escape(qtbot: QtBot) -> None:
 
 
 def test_enter_in_field_opens_first_hit(qtbot: QtBot) -> None:
-    panel, _search = _panel(qtbot)
-    controller: SearchController = panel._test_controller  # type: ignore[attr-defined]
+    panel, _search, controller = _panel(qtbot)
     panel.show()
     panel.field.setText("coumadin")
     with qtbot.waitSignal(panel.open_requested, timeout=3000) as blocker:
@@ -116,3 +118,7 @@ def test_browse_modes_show_favourites_and_recent(parts: WindowParts, qtbot: QtBo
     assert panel.model.rowCount() == 1
     panel.modes.setCurrentIndex(2)
     assert panel.model.index(0, 0).data() == "Romiplostim"
+    parts.repo.pages["warfarin"] = warfarin()
+    parts.window.open_drug("warfarin")
+    assert panel.model.index(0, 0).data() == "Warfarin"  # the Recent list follows
+    assert panel.current_slug() == "warfarin"
