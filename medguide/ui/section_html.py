@@ -21,6 +21,10 @@ Renderer = Callable[[str], str]
 SOURCES_TAB = "sources"
 ARTICLES_TAB = "articles"
 TabKey = SectionKind | str
+ARTICLES_PATIENT_NOTICE = (
+    "These articles are written for health professionals; ask your pharmacist or doctor "
+    "to explain anything unclear."
+)
 
 Annotator = Callable[[str, Audience], str]
 
@@ -114,9 +118,13 @@ class TabHtmlBuilder:
 
     def _articles(self, page: DrugPage, audience: Audience) -> str:
         parts: list[str] = []
+        if audience is Audience.PATIENT and page.related_articles:
+            parts.append(_notice_html(ARTICLES_PATIENT_NOTICE, ""))
         for article in page.related_articles:
             source = page.source(article.source_id)
-            parts.append(f"<h2>{html.escape(article.title or article.question)}</h2>")
+            title = article.title or article.question
+            if not _starts_with_heading(article.body_markdown, title):
+                parts.append(f"<h2>{html.escape(title)}</h2>")
             if article.question and article.question != article.title:
                 parts.append(f"<p><i>{html.escape(article.question)}</i></p>")
             parts.append(self._markdown(article.body_markdown, audience, source))
@@ -167,6 +175,12 @@ def _source_html(source: SourceView, audience: Audience) -> str:
             refs.append(f"<li>{esc(number + ref.text)}{url}</li>")
         lines.append("<p><b>References</b></p><ul>" + "".join(refs) + "</ul>")
     return "\n".join(lines)
+
+
+def _starts_with_heading(markdown: str, title: str) -> bool:
+    """True when the body already opens with ``title`` as a heading (do not repeat it)."""
+    first = next((line for line in markdown.splitlines() if line.strip()), "")
+    return first.lstrip().startswith("#") and first.strip("# \t").casefold() == title.casefold()
 
 
 def _short_origin(source: SourceView) -> str:

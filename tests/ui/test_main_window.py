@@ -51,6 +51,7 @@ def test_header_shows_name_brands_class_and_ai_warning(parts: WindowParts) -> No
     assert "Nplate" in header.details.text()
     assert "Thrombopoietin" in header.details.text()
     assert "Unreviewed" in header.badges.text()
+    assert header.badges.textFormat() == Qt.TextFormat.RichText  # entities render
     assert header.ai_warning.text() == AI_WARNING
     assert not header.ai_warning.isHidden()
     assert not header.print_button.isEnabled()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from medguide.core.model import Audience, SectionKind
-from medguide.ui.section_html import SOURCES_TAB, TabHtmlBuilder
+from medguide.core.views import ArticleView
+from medguide.ui.section_html import ARTICLES_TAB, SOURCES_TAB, TabHtmlBuilder
 from tests.ui.fakes import render, romiplostim
 
 P, PRO = Audience.PATIENT, Audience.PROFESSIONAL
@@ -74,3 +77,23 @@ def test_render_is_cached_per_slug_tab_and_audience() -> None:
 def test_annotator_is_applied_after_rendering() -> None:
     builder = TabHtmlBuilder(render, annotate=lambda html, aud: f"{html}<!--{aud.value}-->")
     assert builder.tab_html(romiplostim(), SectionKind.USAGE, P).endswith("<!--patient-->")
+
+
+def test_related_articles_keep_one_title_and_warn_patients() -> None:
+    article = ArticleView(
+        id=1,
+        question="How does it work in ITP?",
+        title="Mechanism",
+        body_markdown="# Mechanism\n\nBinds the receptor [2].\n\nReferences\n\n2. A paper",
+        source_id=2,
+        related_questions=("Is it safe in pregnancy?",),
+    )
+    page = replace(romiplostim(), related_articles=(article,))
+    builder = TabHtmlBuilder(render)
+    professional = builder.tab_html(page, ARTICLES_TAB, PRO)
+    assert professional.count("Mechanism</h") == 1
+    assert "[2]" in professional and "A paper" in professional
+    assert "Is it safe in pregnancy?" in professional
+    patient = builder.tab_html(page, ARTICLES_TAB, P)
+    assert "written for health professionals" in patient
+    assert "[2]" not in patient and "A paper" not in patient
