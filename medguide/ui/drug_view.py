@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
@@ -49,6 +49,7 @@ class DrugView(QWidget):
     """Shows one ``DrugPage`` for one audience; keeps tab and scroll when the audience changes."""
 
     tab_changed = Signal(object)  # TabKey
+    link_ignored = Signal(str)  # an outside link: the app stays offline and opens nothing
 
     def __init__(self, builder: TabHtmlBuilder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,7 @@ class DrugView(QWidget):
             browser.setAccessibleName(tab_label(key))
             browser.document().setDocumentMargin(12)
             browser.viewport().installEventFilter(self)
+            browser.anchorClicked.connect(self._anchor_clicked)
             self.browsers[key] = browser
             self.tabs.addTab(browser, tab_label(key))
             self._rendered[key] = None
@@ -182,6 +184,13 @@ class DrugView(QWidget):
                     event.ignore()
                 return True
         return False
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        browser = self.browsers[self.current_tab()]
+        if not url.scheme() and url.hasFragment():
+            browser.scrollToAnchor(url.fragment())
+        else:
+            self.link_ignored.emit(url.toString())
 
     def _on_tab(self, index: int) -> None:
         if index < 0 or self._page is None:

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.audience_switch.audience_changed.connect(self.set_audience)
         self.drug_view.header.favourite_toggled.connect(self._toggle_favourite)
         self.drug_view.header.print_requested.connect(self._request_print)
+        self.drug_view.link_ignored.connect(self._link_ignored)
         self.search_controller.answered.connect(self._show_search_time)
         self.imports.finished.connect(self._import_done)
         self.imports.failed.connect(self._import_failed)
@@ -369,6 +370,9 @@ class MainWindow(QMainWindow):
         page: DrugPage | None = self.drug_view.page
         if page is not None and self._print_available:
             self.print_requested.emit(page, self.drug_view.audience)
+
+    def _link_ignored(self, url: str) -> None:
+        self.statusBar().showMessage(f"MedGuide works offline and opens no web pages: {url}", 8000)
 
     def _show_search_time(self, response: object) -> None:
         elapsed = getattr(response, "elapsed_ms", 0.0)

@@ -248,3 +248,16 @@ def test_glossary_terms_show_a_tooltip(parts: WindowParts, qtbot: QtBot) -> None
     QApplication.sendEvent(browser.viewport(), event)
     assert QToolTip.text() == "tiny blood cells"
     QToolTip.hideText()
+
+
+def test_links_never_open_anything(parts: WindowParts, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QUrl
+
+    window = parts.window
+    window.open_drug("romiplostim")
+    browser = window.drug_view.browsers[SectionKind.USAGE]
+    with qtbot.waitSignal(window.drug_view.link_ignored) as blocker:
+        browser.anchorClicked.emit(QUrl("https://example.org/label"))
+    assert blocker.args == ["https://example.org/label"]
+    assert "offline" in window.statusBar().currentMessage()
+    assert browser.source().isEmpty()
