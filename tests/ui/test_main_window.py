@@ -261,3 +261,30 @@ def test_links_never_open_anything(parts: WindowParts, qtbot: QtBot) -> None:
     assert blocker.args == ["https://example.org/label"]
     assert "offline" in window.statusBar().currentMessage()
     assert browser.source().isEmpty()
+
+
+def test_unstructured_page_opens_on_overview(qtbot: QtBot, settings: Settings) -> None:
+    from dataclasses import replace
+
+    from medguide.core.views import ArticleView, SectionText
+
+    page = replace(
+        warfarin(),
+        slug="mixture",
+        name="A + B + C",
+        sections=(SectionText(SectionKind.OVERVIEW, Audience.PATIENT, "All in one.", 9.0, 3),),
+        faqs=(),
+        unstructured=True,
+        related_articles=(ArticleView(7, "Why?", "Because", "Body text.", 3),),
+    )
+    services, *_ = make_services([page])
+    window = MainWindow(services, settings, TabHtmlBuilder(render))
+    qtbot.addWidget(window)
+    window.open_drug("mixture")
+    tabs = window.drug_view.tabs
+    assert _visible_tabs(tabs)[0] == "Overview"
+    assert "Related articles" in _visible_tabs(tabs)
+    assert window.drug_view.current_tab() is SectionKind.OVERVIEW
+    enabled = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabEnabled(i)]
+    assert enabled == ["Overview", "Related articles", "Sources"]
+    assert "All in one." in window.drug_view.tab_html(SectionKind.OVERVIEW)
