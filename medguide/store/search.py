@@ -117,8 +117,7 @@ class SearchEngine:
                 raw.close()
             drugs = {r[0]: (r[1], r[2]) for r in drug_rows}
             own = [(r[0], r[2], NAME) for r in drug_rows]
-            names = NameIndex(drugs, own + alias_rows)
-            names.add_names(self._brands.resolve(names.drug_ids))
+            names = NameIndex.with_extra(drugs, own + alias_rows, self._brands.resolve)
         finally:
             if was_enabled:
                 gc.enable()

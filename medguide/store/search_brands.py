@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from medguide.core.paths import resources_dir
 from medguide.store.search_text import combination_key, name_key
@@ -88,11 +89,28 @@ class BrandRow:
     ingredients: tuple[str, ...]
 
 
+class _Keyed(NamedTuple):
+    """A brand row with its name keys worked out once, at load."""
+
+    brand: str
+    brand_key: str
+    whole: tuple[str, str]
+    parts: tuple[tuple[str, str], ...]
+
+
+def _keyed(row: BrandRow) -> _Keyed:
+    keys = [name_key(i) for i in row.ingredients]
+    stripped = [" ".join(w for w in k.split() if w not in SALT_WORDS) for k in keys]
+    parts = tuple(zip(keys, stripped, strict=True)) if len(keys) > 1 else ()
+    return _Keyed(row.brand, name_key(row.brand), (" ".join(keys), " ".join(stripped)), parts)
+
+
 class BrandTable:
     """Brand → ingredients rows, ready to be resolved against the drugs of a database."""
 
     def __init__(self, rows: Sequence[BrandRow]) -> None:
         self.rows = rows
+        self._keyed = [_keyed(row) for row in rows]
 
     @classmethod
     def load(cls, path: Path | None = None) -> BrandTable:
@@ -120,28 +138,24 @@ class BrandTable:
         salt words.
         """
         out: list[tuple[int, str, str]] = []
-        for row in self.rows:
-            brand_key = name_key(row.brand)
-            if not brand_key or lookup(brand_key):
+        for row in self._keyed:
+            if not row.brand_key or lookup(row.brand_key):
                 continue
-            whole = _lookup_either(row.ingredients, lookup)
+            whole = _lookup_either(row.whole, lookup)
             out.extend((drug_id, row.brand, "brand") for drug_id in whole)
-            if len(row.ingredients) > 1:
-                for ingredient in row.ingredients:
-                    out.extend(
-                        (drug_id, row.brand, INGREDIENT_OF_BRAND)
-                        for drug_id in _lookup_either((ingredient,), lookup)
-                        if drug_id not in whole
-                    )
+            for part in row.parts:
+                out.extend(
+                    (drug_id, row.brand, INGREDIENT_OF_BRAND)
+                    for drug_id in _lookup_either(part, lookup)
+                    if drug_id not in whole
+                )
         return out
 
 
-def _lookup_either(ingredients: Sequence[str], lookup: Callable[[str], list[int]]) -> list[int]:
-    keys = [name_key(i) for i in ingredients]
-    stripped = [" ".join(w for w in k.split() if w not in SALT_WORDS) for k in keys]
-    for candidate in (keys, stripped):
-        joined = " ".join(candidate)
-        found = lookup(joined) if joined else []
+def _lookup_either(keys: tuple[str, str], lookup: Callable[[str], list[int]]) -> list[int]:
+    """Drugs named by the full key, else by the key without salt words."""
+    for key in keys:
+        found = lookup(key) if key else []
         if found:
             return found
     return []

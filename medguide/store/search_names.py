@@ -14,7 +14,7 @@ lists and ``NameEntry`` objects are made only for the entries a query matches.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -63,6 +63,14 @@ def fuzzy_cutoff(length: int) -> float | None:
     if length <= 6:
         return 0.75
     return 0.72
+
+
+def _quick_key(label: str) -> str:
+    """``name_key`` with a fast path for the common one-word ASCII name."""
+    low = label.lower()
+    if low.isascii() and low.isalnum():
+        return low
+    return name_key(label)
 
 
 def _add(index: dict[str, list[int]], key: str, i: int) -> None:
@@ -131,19 +139,33 @@ class NameIndex:
 
     def add_names(self, names: Sequence[tuple[int, str, str]]) -> None:
         """Index more ``(drug id, label, kind)`` names (their drugs must be known)."""
+        self._index(names)
+        self._finish()
+
+    def _index(self, names: Sequence[tuple[int, str, str]]) -> None:
+        """Add names to the lists and dictionaries (sorted structures: ``_finish``)."""
         first = len(self._keys)
-        self._ids.extend(n[0] for n in names)
-        self._labels.extend(n[1] for n in names)
-        self._kinds.extend(n[2] for n in names)
-        self._keys.extend(name_key(n[1]) for n in names)
+        self._ids.extend([n[0] for n in names])
+        self._labels.extend([n[1] for n in names])
+        self._kinds.extend([n[2] for n in names])
+        self._keys.extend([_quick_key(n[1]) for n in names])
         exact, combo, compact, fuzzy = self._exact, self._combo, self._compact, self._fuzzy
-        for i in range(first, len(self._keys)):
-            key = self._keys[i]
+        keys = self._keys
+        for i in range(first, len(keys)):
+            key = keys[i]
             if not key:
                 continue
-            _add(exact, key, i)
+            found = exact.get(key)
+            if found is None:
+                exact[key] = [i]
+            else:
+                found.append(i)
             if " " not in key:
-                _add(fuzzy, key, i)
+                found = fuzzy.get(key)
+                if found is None:
+                    fuzzy[key] = [i]
+                elif found[-1] != i:
+                    found.append(i)
                 continue
             _add(combo, combination_key(key), i)
             squeezed = key.replace(" ", "")
@@ -152,13 +174,33 @@ class NameIndex:
             for part in key.split():
                 if len(part) >= _MIN_WORD_FOR_FUZZY:
                     _add(fuzzy, part, i)
-        self._sorted_keys = sorted(exact)
+
+    def _finish(self) -> None:
+        """Rebuild the sorted structures after names were indexed."""
+        self._sorted_keys = sorted(self._exact)
         # Sorted by length, so that a query only meets choices of about its own length.
-        ordered = sorted(fuzzy, key=len)
+        ordered = sorted(self._fuzzy, key=len)
         self._fuzzy_keys = ordered
         self._fuzzy_lengths = [len(k) for k in ordered]
-        self._fuzzy_entries = [fuzzy[k] for k in ordered]
+        self._fuzzy_entries = [self._fuzzy[k] for k in ordered]
         self._ends = _EndsIndex(ordered) if len(ordered) >= PREFILTER_FROM else None
+
+    @classmethod
+    def with_extra(
+        cls,
+        drugs: Mapping[int, tuple[str, str]],
+        names: Sequence[tuple[int, str, str]],
+        extra: Callable[[Callable[[str], list[int]]], list[tuple[int, str, str]]],
+    ) -> NameIndex:
+        """An index of ``names`` plus the names ``extra(drug_ids)`` derives from them.
+
+        Sorting happens once, after both are indexed.
+        """
+        index = cls(drugs, [])
+        index._index(names)
+        index._index(extra(index.drug_ids))
+        index._finish()
+        return index
 
     def drug_ids(self, key: str) -> list[int]:
         """Ids of the drugs named exactly ``key`` (a combination in any order)."""
