@@ -113,7 +113,8 @@ class Importer:
         for path in files:
             if cancel is not None and cancel():
                 return self._cancelled(report)
-            digest = _try_hash(path)
+            # Into an empty database nothing can be unchanged: the workers hash instead.
+            digest = _try_hash(path) if known else None
             if digest is not None and known.get(str(path)) == digest:
                 report.unchanged.append(str(path))
                 done += 1

@@ -346,3 +346,21 @@ def test_parallel_workers_give_the_same_result(db: Database, docs: Path) -> None
     assert importer.seconds["workers"] == 2
     assert len(report.imported) == 6
     assert count(db, SectionRow) == 6
+
+
+def test_parallel_cancel_before_commit_rolls_back(db: Database, docs: Path) -> None:
+    for n in range(4):
+        write_doc(docs, f"drug{n}.md", [f"name: Drug{n}", "usage: Some text here."])
+    before = snapshot(db)
+    checks = 0
+
+    def cancel_last() -> bool:
+        nonlocal checks
+        checks += 1
+        return checks > 8  # 4 checks before hashing, 4 after parsing, the 9th before commit
+
+    importer = Importer(db, parse=fake_parse, aliases=fake_aliases, workers=2)
+    report = importer.import_paths([docs], cancel=cancel_last)
+    assert report.cancelled
+    assert checks == 9
+    assert snapshot(db) == before
