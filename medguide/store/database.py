@@ -24,6 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from medguide.core.paths import database_path, migrations_dir
 
+BUSY_TIMEOUT_S = 30.0
+"""How long a connection waits for another one's write lock."""
+
 
 class DatabaseError(RuntimeError):
     """The database cannot be opened (a message a person can act on)."""
@@ -78,7 +81,8 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def create_sqlite_engine(path: Path) -> Engine:
     """An engine on the SQLite file with WAL, foreign keys and ``synchronous=NORMAL``."""
-    engine = create_engine(f"sqlite:///{path}")
+    # A big import holds the write lock for a few seconds; other writers wait instead of failing.
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
