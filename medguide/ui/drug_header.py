@@ -106,6 +106,8 @@ class DrugHeader(QWidget):
             font.setPointSizeF(font.pointSizeF() * scale)
         font.setBold(True)
         self.name.setFont(font)
+        for styled in (self.badges, self.ai_warning):  # style sheets stop font inheritance
+            styled.setFont(self.font())
         self.star.blockSignals(True)
         self.star.setChecked(favourite)
         self.star.blockSignals(False)

@@ -216,6 +216,12 @@ class SearchPanel(QWidget):
 
     # ------------------------------------------------------------------ events
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the zoom in the look-alike line too (a style sheet stops inheritance)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.lasa.setFont(self.font())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Arrows go from the field into the list; Esc clears the field or returns to it."""
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
