@@ -115,10 +115,13 @@ def test_back_forward_and_recent(parts: WindowParts) -> None:
 
 def test_zoom_changes_text_size_and_is_remembered(parts: WindowParts, tmp_path: Path) -> None:
     window = parts.window
+    window.open_drug("romiplostim")
     browser = window.drug_view.browsers[SectionKind.USAGE]
     before = browser.font().pointSizeF()
     window.zoom(2)
     assert browser.font().pointSizeF() == before + 2
+    assert window.drug_view.header.badges.font().pointSizeF() == before + 2
+    assert window.search_panel.lasa.font().pointSizeF() == before + 2
     assert Settings(Path(window.settings.file_name)).zoom == 2
     window.zoom(0)
     assert browser.font().pointSizeF() == before
