@@ -22,7 +22,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from medguide.core.views import MatchKind, SearchHit, SearchResponse
-from medguide.store.lasa import LasaTable
+from medguide.store.lasa import NEAR, LasaTable
 from medguide.store.search_brands import INGREDIENT_OF_BRAND, BrandTable
 from medguide.store.search_fts import TextMatch, search_text
 from medguide.store.search_names import NAME, NameEntry, NameIndex, NameMatch
@@ -41,6 +41,9 @@ _MAX_NAME_WORDS = 4
 _MAX_QUESTION_WORDS = 40
 _MAX_TEXT_TERMS = 12
 _QUESTION_FUZZY_CUTOFF = 0.75
+_MIN_QUESTION_FUZZY = 5
+_CLOSE_SCORES = 0.05
+"""Fuzzy matches of a question word this close to the best one are listed too."""
 _COMMON_WORD_ROWS = 25
 """A question word found in this many indexed texts is an ordinary word, not a misspelling."""
 _PHRASE_LENGTHS = (3, 2)
@@ -51,6 +54,9 @@ _CACHE_KIB = 32_768
 _MMAP_BYTES = 268_435_456
 _MIN_TEXT_PREFIX = 5
 _FEW_PREFIX_HITS = 5
+_LAST_NAME_BAND = 4
+"""Bands 0-4 come from names (exact, mentioned, prefix, fuzzy); 5 and 6 from the text."""
+_LASA_SAME = 0.95
 """With fewer prefix hits than this (and no exact one), fuzzy matches are looked for too."""
 """The last word of a short query also matches longer words in the text from this length on."""
 
@@ -218,11 +224,12 @@ class SearchEngine:
                 run.add_names(found, MatchKind.EXACT, band=1, how=_mention_reason)
                 run.name_words.add(word)
                 continue
-            if len(word) < 6 or self._is_common_word(word):
+            if len(word) < _MIN_QUESTION_FUZZY or self._is_common_word(word):
                 continue
             fuzzy = names.fuzzy(word, 3, cutoff=_QUESTION_FUZZY_CUTOFF)
             if fuzzy:
-                run.add_names(fuzzy[:1], MatchKind.FUZZY, band=4, how=_fuzzy_reason)
+                close = [m for m in fuzzy if m.score >= fuzzy[0].score - _CLOSE_SCORES]
+                run.add_names(close, MatchKind.FUZZY, band=4, how=_fuzzy_reason)
                 run.corrections[word] = fuzzy[0].entry.label
                 run.name_words.add(word)
 
@@ -279,23 +286,24 @@ class SearchEngine:
             run.add_text(m, self._names.drug(m.drug_id))
 
     def _add_lasa(self, run: _Run, key: str, question: bool) -> str | None:
-        """Add both drugs of any look-alike pair the query is close to; the warning line.
+        """Add the other drug of any look-alike pair a found drug belongs to; the warning line.
 
-        The drug that was not found is placed right after the one that was, in the same band.
+        A typed name counts when it is close to a name of the pair; a name corrected or found
+        inside a question only when it is that name. The drug that was not found is placed
+        right after the one that was, in the same band; pairs of which no drug was found by
+        name are ignored.
         """
-        probes = [] if question else [key]
-        probes += [name_key(label) for label in run.corrections.values()]
-        probes += sorted(run.name_words - set(run.corrections))
+        probes = [] if question else [(key, NEAR)]
+        probes += [(name_key(label), _LASA_SAME) for label in run.corrections.values()]
+        probes += [(w, _LASA_SAME) for w in sorted(run.name_words - set(run.corrections))]
         names_seen: list[str] = []
-        for probe in probes:
-            for _matched, pair in self._lasa.near(probe):
+        for probe, cutoff in probes:
+            for _matched, pair in self._lasa.near(probe, cutoff):
                 sides = [(label, self._names.exact(name_key(label))) for label in pair.names]
                 if not all(found for _label, found in sides):
                     continue
-                for label, _found in sides:
-                    if label not in names_seen:
-                        names_seen.append(label)
-                run.add_partners([(label, found[0]) for label, found in sides])
+                if run.add_partners([(label, found[0]) for label, found in sides]):
+                    names_seen.extend(label for label in pair.names if label not in names_seen)
         if not names_seen:
             return None
         listed = ", ".join(names_seen[:-1]) + f" and {names_seen[-1]}"
@@ -338,26 +346,35 @@ class _Run:
         """True when some drug matched a whole name exactly."""
         return any(c.band == 0 for c in self.cands.values())
 
-    def add_partners(self, sides: list[tuple[str, NameMatch]]) -> None:
-        """Both drugs of a look-alike pair: the missing one goes just after the one present."""
-        present = [self.cands[m.entry.drug_id] for _l, m in sides if m.entry.drug_id in self.cands]
-        anchor = min(present, key=lambda c: (c.band, c.order)) if present else None
+    def add_partners(self, sides: list[tuple[str, NameMatch]]) -> bool:
+        """Both drugs of a look-alike pair: the missing one goes just after the one present.
+
+        Returns False (and adds nothing) when neither drug was found by name.
+        """
+        present = [
+            self.cands[m.entry.drug_id]
+            for _label, m in sides
+            if m.entry.drug_id in self.cands and self.cands[m.entry.drug_id].band <= _LAST_NAME_BAND
+        ]
+        if not present:
+            return False
+        anchor = min(present, key=lambda c: (c.band, c.order))
         for label, m in sides:
             e = m.entry
-            if e.drug_id in self.cands:
+            old = self.cands.get(e.drug_id)
+            if old is not None and old.band <= anchor.band:
                 continue
-            band = anchor.band if anchor else 3
-            order = anchor.order + 0.5 if anchor else self._next()
             self.cands[e.drug_id] = _Candidate(
                 e.drug_id,
                 e.slug,
                 e.drug_name,
-                anchor.match if anchor else MatchKind.FUZZY,
+                anchor.match,
                 _lasa_reason(label),
                 0.0,
-                band,
-                order,
+                anchor.band,
+                anchor.order + 0.5,
             )
+        return True
 
     def _next(self) -> float:
         self._counter += 1
