@@ -407,3 +407,19 @@ def test_brand_table_adds_brands_the_database_lacks(tmp_path: Path) -> None:
     assert not engine.search("unknownex").hits
     engine.close()
     db.engine.dispose()
+
+
+_FUZZ_ALPHABET = "abcdeilmnoprstuz AEIOU\"*^():+-'%_;,.?!/\\NEAR{}[]0123456789é日\t"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_queries_never_raise(search: SearchEngine, seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(60):
+        length = rng.choice((1, 2, 5, 12, 40, 300))
+        query = "".join(rng.choice(_FUZZ_ALPHABET) for _ in range(length))
+        response = search.search(query, limit=rng.choice((1, 10, 50)))
+        assert response.query == query
+        assert len({h.slug for h in response.hits}) == len(response.hits)
