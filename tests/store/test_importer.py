@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select, text
 
 from medguide.core.model import ImportReport
@@ -338,6 +339,7 @@ def article_links(db: Database) -> set[tuple[str, str]]:
         }
 
 
+@pytest.mark.slow  # worker processes are spawned (pytest-qt has loaded Qt): seconds each
 def test_parallel_workers_give_the_same_result(db: Database, docs: Path) -> None:
     for n in range(6):
         write_doc(docs, f"drug{n}.md", [f"name: Drug{n}", "usage: Some text here."])
@@ -348,6 +350,7 @@ def test_parallel_workers_give_the_same_result(db: Database, docs: Path) -> None
     assert count(db, SectionRow) == 6
 
 
+@pytest.mark.slow
 def test_parallel_cancel_before_commit_rolls_back(db: Database, docs: Path) -> None:
     for n in range(4):
         write_doc(docs, f"drug{n}.md", [f"name: Drug{n}", "usage: Some text here."])
