@@ -117,3 +117,13 @@ def test_newer_database_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     assert "9999_from_the_future" in message
     assert "--db" in message
     assert not list(tmp_path.glob("*.bak-*"))
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    from medguide.store.database import DatabaseError
+
+    path = tmp_path / "notes.sqlite"
+    path.write_text("this is a text file, not a database\n" * 200, encoding="utf-8")
+    with pytest.raises(DatabaseError) as caught:
+        open_database(path)
+    assert str(path) in str(caught.value)
