@@ -123,7 +123,9 @@ class SearchEngine:
                 raw.close()
             drugs = {r[0]: (r[1], r[2]) for r in drug_rows}
             own = [(r[0], r[2], NAME) for r in drug_rows]
-            names = NameIndex.with_extra(drugs, own + alias_rows, self._brands.resolve)
+            names = NameIndex.with_extra(
+                drugs, own + alias_rows, self._brands.resolve, self._brands.labels
+            )
         finally:
             if was_enabled:
                 gc.enable()

@@ -111,6 +111,8 @@ class BrandTable:
     def __init__(self, rows: Sequence[BrandRow]) -> None:
         self.rows = rows
         self._keyed = [_keyed(row) for row in rows]
+        self.labels = {k.brand_key: k.brand for k in self._keyed if k.brand_key}
+        """Brand name as written, by name key."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> BrandTable:

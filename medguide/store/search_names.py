@@ -175,6 +175,14 @@ class NameIndex:
                 if len(part) >= _MIN_WORD_FOR_FUZZY:
                     _add(fuzzy, part, i)
 
+    def _mark_brands(self, brand_labels: Mapping[str, str]) -> None:
+        kinds, labels = self._kinds, self._labels
+        for i, key in enumerate(self._keys):
+            if kinds[i] == "synonym":
+                label = brand_labels.get(key)
+                if label is not None:
+                    kinds[i], labels[i] = "brand", label
+
     def _finish(self) -> None:
         """Rebuild the sorted structures after names were indexed."""
         self._sorted_keys = sorted(self._exact)
@@ -191,13 +199,17 @@ class NameIndex:
         drugs: Mapping[int, tuple[str, str]],
         names: Sequence[tuple[int, str, str]],
         extra: Callable[[Callable[[str], list[int]]], list[tuple[int, str, str]]],
+        brand_labels: Mapping[str, str] | None = None,
     ) -> NameIndex:
         """An index of ``names`` plus the names ``extra(drug_ids)`` derives from them.
 
-        Sorting happens once, after both are indexed.
+        Synonyms whose key is in ``brand_labels`` become brand names written as given there
+        ("tylenol" → "Tylenol"). Sorting happens once, after everything is indexed.
         """
         index = cls(drugs, [])
         index._index(names)
+        if brand_labels:
+            index._mark_brands(brand_labels)
         index._index(extra(index.drug_ids))
         index._finish()
         return index

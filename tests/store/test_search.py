@@ -423,3 +423,15 @@ def test_random_queries_never_raise(search: SearchEngine, seed: int) -> None:
         response = search.search(query, limit=rng.choice((1, 10, 50)))
         assert response.query == query
         assert len({h.slug for h in response.hits}) == len(response.hits)
+
+
+def test_synonyms_known_as_brands_are_shown_as_brand_names(tmp_path: Path) -> None:
+    from medguide.store.search_brands import BrandRow, BrandTable
+
+    drugs = [("paracetamol", "Paracetamol", [("tylenol", "synonym"), ("apap", "synonym")], "x")]
+    db = build_db(tmp_path / "brands.sqlite", drugs)
+    engine = SearchEngine(db, brands=BrandTable([BrandRow("Tylenol", ("acetaminophen",))]))
+    assert engine.search("tylenol").hits[0].reason == "brand name Tylenol"
+    assert engine.search("apap").hits[0].reason == "also called apap"
+    engine.close()
+    db.engine.dispose()
