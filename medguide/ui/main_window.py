@@ -6,7 +6,6 @@ It only wires the parts together; each part lives in its own module. It is given
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,7 +59,6 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.history = History()
-        self.last_open_ms = 0.0
         self.imports = ImportRunner(services.import_paths, services.search, self)
         self._warm_task: BackgroundTask | None = None
         self.progress_dialog: ImportProgressDialog | None = None
@@ -145,7 +143,6 @@ class MainWindow(QMainWindow):
 
     def open_drug(self, slug: str, record: bool = True, tab: TabKey | None = None) -> bool:
         """Show a drug; False (with a status message) when it is not in the database."""
-        started = time.perf_counter()
         page = self.services.repository.get_drug(slug)
         if page is None:
             self.statusBar().showMessage(f"“{slug}” is not in the library", 5000)
@@ -159,7 +156,6 @@ class MainWindow(QMainWindow):
             self.search_panel.note_opened(slug)
         self._update_nav()
         self._print_action.setEnabled(self._print_available)
-        self.last_open_ms = (time.perf_counter() - started) * 1000
         self.drug_opened.emit(slug)
         return True
 
