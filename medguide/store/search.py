@@ -16,16 +16,24 @@ import gc
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Protocol
 
 from sqlalchemy import Engine
 
-from medguide.core.views import MatchKind, SearchHit, SearchResponse
+from medguide.core.views import MatchKind, SearchResponse
 from medguide.store.lasa import NEAR, LasaTable
-from medguide.store.search_brands import INGREDIENT_OF_BRAND, BrandTable
-from medguide.store.search_fts import TextMatch, search_text
-from medguide.store.search_names import NAME, NameEntry, NameIndex, NameMatch
+from medguide.store.search_brands import BrandTable
+from medguide.store.search_fts import search_text
+from medguide.store.search_names import NAME, NameIndex
+from medguide.store.search_run import (
+    Band,
+    SearchRun,
+    exact_reason,
+    fuzzy_reason,
+    mention_reason,
+    prefix_reason,
+)
 from medguide.store.search_text import (
     clean_query,
     content_words,
@@ -40,25 +48,27 @@ _MAX_NAME_WORDS = 4
 """Queries of more words than this are read as questions only (no whole-query name match)."""
 _MAX_QUESTION_WORDS = 40
 _MAX_TEXT_TERMS = 12
+_PHRASE_LENGTHS = (3, 2)
+
 _QUESTION_FUZZY_CUTOFF = 0.75
 _MIN_QUESTION_FUZZY = 5
 _CLOSE_SCORES = 0.05
 """Fuzzy matches of a question word this close to the best one are listed too."""
+_FEW_PREFIX_HITS = 5
+"""With fewer prefix hits than this (and no exact one), fuzzy matches are looked for too."""
+_LASA_SAME = 0.95
+"""A corrected or mentioned name must be this close to a look-alike name to count as it."""
+
 _COMMON_WORD_ROWS = 25
 """A question word found in this many indexed texts is an ordinary word, not a misspelling."""
-_PHRASE_LENGTHS = (3, 2)
 _COMMON_TERM_ROWS = 1000
 """Words in this many texts are left out of an any-word text search (too costly, too vague)."""
+_MIN_TEXT_PREFIX = 5
+"""The last word of a short query also matches longer words in the text from this length on."""
 _COUNT_CACHE = 2048
+
 _CACHE_KIB = 32_768
 _MMAP_BYTES = 268_435_456
-_MIN_TEXT_PREFIX = 5
-_FEW_PREFIX_HITS = 5
-_LAST_NAME_BAND = 4
-"""Bands 0-4 come from names (exact, mentioned, prefix, fuzzy); 5 and 6 from the text."""
-_LASA_SAME = 0.95
-"""With fewer prefix hits than this (and no exact one), fuzzy matches are looked for too."""
-"""The last word of a short query also matches longer words in the text from this length on."""
 
 
 class HasEngine(Protocol):
@@ -66,24 +76,6 @@ class HasEngine(Protocol):
 
     @property
     def engine(self) -> Engine: ...
-
-
-@dataclass
-class _Candidate:
-    """A hit under construction; ``band`` and ``order`` decide the ranking."""
-
-    entry_drug_id: int
-    slug: str
-    name: str
-    match: MatchKind
-    reason: str
-    score: float
-    band: int
-    order: float
-    snippet: str | None = None
-
-    def hit(self) -> SearchHit:
-        return SearchHit(self.slug, self.name, self.match, self.reason, self.score, self.snippet)
 
 
 class SearchEngine:
@@ -182,16 +174,15 @@ class SearchEngine:
         if not key or limit == 0:
             return SearchResponse(query=query)
         names = self._names
-        run = _Run(names, limit)
+        run = SearchRun(limit)
         words = key.split()
         question = len(words) > _MAX_NAME_WORDS or query.rstrip().endswith("?")
         if not question:
-            run.add_names(names.exact(key), MatchKind.EXACT, band=0, how=_exact_reason)
+            run.add_names(names.exact(key), MatchKind.EXACT, Band.EXACT, exact_reason)
             prefixed = names.prefix(key, limit)
-            run.add_names(prefixed, MatchKind.PREFIX, band=2, how=_prefix_reason)
+            run.add_names(prefixed, MatchKind.PREFIX, Band.PREFIX, prefix_reason)
             if not run.has_exact and len(prefixed) < _FEW_PREFIX_HITS:
-                run.add_names(names.fuzzy(key, limit), MatchKind.FUZZY, band=3, how=_fuzzy_reason)
-                run.whole_fuzzy = True
+                run.add_names(names.fuzzy(key, limit), MatchKind.FUZZY, Band.FUZZY, fuzzy_reason)
         if len(words) > 1:
             self._question_words(run, words[:_MAX_QUESTION_WORDS])
         terms = self._text_terms(query, run, question)
@@ -199,12 +190,12 @@ class SearchEngine:
             self._add_text(run, terms, question)
         lasa_warning = self._add_lasa(run, key, question)
         hits = run.ranked()[:limit]
-        suggestion = run.suggestion(query) if hits and hits[0].match is MatchKind.FUZZY else None
+        suggestion = run.suggestion(query)
         return SearchResponse(
             query=query, hits=tuple(hits), suggestion=suggestion, lasa_warning=lasa_warning
         )
 
-    def _question_words(self, run: _Run, words: list[str]) -> None:
+    def _question_words(self, run: SearchRun, words: list[str]) -> None:
         """Drug names inside a longer query: phrases of 3 and 2 words, then single words."""
         names = self._names
         covered: set[int] = set()
@@ -215,7 +206,7 @@ class SearchEngine:
                 phrase = " ".join(words[i : i + n])
                 found = names.exact(phrase)
                 if found:
-                    run.add_names(found, MatchKind.EXACT, band=1, how=_mention_reason)
+                    run.add_names(found, MatchKind.EXACT, Band.MENTIONED, mention_reason)
                     covered.update(range(i, i + n))
         content = set(content_words(" ".join(words)))
         for i, word in enumerate(words):
@@ -223,7 +214,7 @@ class SearchEngine:
                 continue
             found = names.exact(word)
             if found:
-                run.add_names(found, MatchKind.EXACT, band=1, how=_mention_reason)
+                run.add_names(found, MatchKind.EXACT, Band.MENTIONED, mention_reason)
                 run.name_words.add(word)
                 continue
             if len(word) < _MIN_QUESTION_FUZZY or self._is_common_word(word):
@@ -231,7 +222,7 @@ class SearchEngine:
             fuzzy = names.fuzzy(word, 3, cutoff=_QUESTION_FUZZY_CUTOFF)
             if fuzzy:
                 close = [m for m in fuzzy if m.score >= fuzzy[0].score - _CLOSE_SCORES]
-                run.add_names(close, MatchKind.FUZZY, band=4, how=_fuzzy_reason)
+                run.add_names(close, MatchKind.FUZZY, Band.QUESTION_FUZZY, fuzzy_reason)
                 run.corrections[word] = fuzzy[0].entry.label
                 run.name_words.add(word)
 
@@ -256,7 +247,7 @@ class SearchEngine:
         self._counts[cache_key] = count
         return count
 
-    def _text_terms(self, query: str, run: _Run, question: bool) -> list[str]:
+    def _text_terms(self, query: str, run: SearchRun, question: bool) -> list[str]:
         """The words to look for in the text: the meaningful words of the query.
 
         A single word is kept whatever it is; in longer queries stop words go, and so do words
@@ -271,7 +262,7 @@ class SearchEngine:
             terms = words
         return terms[:_MAX_TEXT_TERMS]
 
-    def _add_text(self, run: _Run, terms: list[str], question: bool) -> None:
+    def _add_text(self, run: SearchRun, terms: list[str], question: bool) -> None:
         """Text hits: all words first; failing that, any of the less common words."""
         conn = self._connection()
         prefix = not question and len(terms[-1]) >= _MIN_TEXT_PREFIX and not run.has_exact
@@ -287,7 +278,7 @@ class SearchEngine:
         for m in matches:
             run.add_text(m, self._names.drug(m.drug_id))
 
-    def _add_lasa(self, run: _Run, key: str, question: bool) -> str | None:
+    def _add_lasa(self, run: SearchRun, key: str, question: bool) -> str | None:
         """Add the other drug of any look-alike pair a found drug belongs to; the warning line.
 
         A typed name counts when it is close to a name of the pair; a name corrected or found
@@ -310,152 +301,3 @@ class SearchEngine:
             return None
         listed = ", ".join(names_seen[:-1]) + f" and {names_seen[-1]}"
         return f"Look-alike names: {listed} are easily confused. Check which one you mean."
-
-
-class _Run:
-    """The candidates of one search, one per drug, best band kept."""
-
-    def __init__(self, names: NameIndex, limit: int) -> None:
-        self.names = names
-        self.limit = limit
-        self.cands: dict[int, _Candidate] = {}
-        self.corrections: dict[str, str] = {}
-        self.name_words: set[str] = set()
-        self.whole_fuzzy = False
-        self._counter = 0
-
-    def add_names(
-        self,
-        matches: list[NameMatch],
-        kind: MatchKind,
-        *,
-        band: int,
-        how: _Reason,
-        keep_existing: bool = False,
-    ) -> None:
-        for m in matches:
-            e = m.entry
-            old = self.cands.get(e.drug_id)
-            if old is not None and (keep_existing or old.band <= band):
-                continue
-            self._counter += 1
-            self.cands[e.drug_id] = _Candidate(
-                e.drug_id, e.slug, e.drug_name, kind, how(e, m.score), m.score, band, self._counter
-            )
-
-    @property
-    def has_exact(self) -> bool:
-        """True when some drug matched a whole name exactly."""
-        return any(c.band == 0 for c in self.cands.values())
-
-    def add_partners(self, sides: list[tuple[str, NameMatch]]) -> bool:
-        """Both drugs of a look-alike pair: the missing one goes just after the one present.
-
-        Returns False (and adds nothing) when neither drug was found by name.
-        """
-        present = [
-            self.cands[m.entry.drug_id]
-            for _label, m in sides
-            if m.entry.drug_id in self.cands and self.cands[m.entry.drug_id].band <= _LAST_NAME_BAND
-        ]
-        if not present:
-            return False
-        anchor = min(present, key=lambda c: (c.band, c.order))
-        for label, m in sides:
-            e = m.entry
-            old = self.cands.get(e.drug_id)
-            if old is not None and old.band <= anchor.band:
-                continue
-            self.cands[e.drug_id] = _Candidate(
-                e.drug_id,
-                e.slug,
-                e.drug_name,
-                anchor.match,
-                _lasa_reason(label),
-                0.0,
-                anchor.band,
-                anchor.order + 0.5,
-            )
-        return True
-
-    def _next(self) -> float:
-        self._counter += 1
-        return float(self._counter)
-
-    def add_text(self, m: TextMatch, drug: tuple[str, str] | None) -> None:
-        if drug is None:
-            return
-        old = self.cands.get(m.drug_id)
-        if old is not None:
-            if old.snippet is None and not m.in_name and m.snippet:
-                old.snippet = m.snippet
-            return
-        self._counter += 1
-        slug, name = drug
-        where = _FIELD_WORDS.get(m.field, "text")
-        reason = "words in the name" if m.in_name else f"found in the {where}"
-        snippet = None if m.in_name else m.snippet or None
-        band = 5 if m.in_name else 6
-        self.cands[m.drug_id] = _Candidate(
-            m.drug_id, slug, name, MatchKind.TEXT, reason, -m.rank, band, self._counter, snippet
-        )
-
-    def ranked(self) -> list[SearchHit]:
-        ordered = sorted(self.cands.values(), key=lambda c: (c.band, c.order))
-        return [c.hit() for c in ordered]
-
-    def suggestion(self, query: str) -> str | None:
-        """The corrected query ("romiplostim" for "romiplastin"), shown, never applied."""
-        if self.whole_fuzzy:
-            best = min(self.cands.values(), key=lambda c: (c.band, c.order))
-            return _label_of(best.reason) or best.name
-        if not self.corrections:
-            return None
-        fixed = [self.corrections.get(w, w) for w in name_key(query).split()]
-        return " ".join(fixed)
-
-
-_FIELD_WORDS = {"section": "text", "faq": "FAQ", "article": "article", "alias": "names"}
-
-
-class _Reason(Protocol):
-    def __call__(self, entry: NameEntry, score: float, /) -> str: ...
-
-
-def _kind_words(e: NameEntry) -> str:
-    if e.kind == INGREDIENT_OF_BRAND:
-        return f"an ingredient of {e.label}"
-    if e.kind == "brand":
-        return f"brand name {e.label}"
-    if e.kind == NAME:
-        return f"name {e.label}"
-    return f"also called {e.label}"
-
-
-def _exact_reason(e: NameEntry, _score: float) -> str:
-    return _kind_words(e)
-
-
-def _prefix_reason(e: NameEntry, _score: float) -> str:
-    return f"{_kind_words(e)} (starts with your text)"
-
-
-def _mention_reason(e: NameEntry, _score: float) -> str:
-    return f"your text names it: {_kind_words(e)}"
-
-
-def _fuzzy_reason(e: NameEntry, _score: float) -> str:
-    if e.kind == NAME:
-        return f"did you mean {e.label}?"
-    return f"did you mean {e.label}? ({_kind_words(e)})"
-
-
-def _lasa_reason(label: str) -> str:
-    return f"look-alike name {label}: check it is the drug you mean"
-
-
-def _label_of(reason: str) -> str | None:
-    prefix = "did you mean "
-    if reason.startswith(prefix) and "?" in reason:
-        return reason[len(prefix) : reason.index("?")]
-    return None
