@@ -47,6 +47,12 @@ AliasesFn = Callable[[Sequence[str]], Mapping[str, Sequence[Alias]]]
 
 _CHUNK = 500
 
+# Who holds a folded name of a drug while aliases are added (see _insert_aliases).
+_FREE = "free"
+_OWN_NAME = "own name"
+_FROM_SOURCE = "source"
+_FROM_DICTIONARY = "dictionary"
+
 SOURCES = cast(Table, SourceRow.__table__)
 DRUGS = cast(Table, DrugRow.__table__)
 ALIASES = cast(Table, AliasRow.__table__)
@@ -369,23 +375,38 @@ class BatchWriter:
         return self._insert_aliases(planned, drug_ids)
 
     def _insert_aliases(self, planned: Sequence[_Planned], drug_ids: Mapping[str, int]) -> float:
+        """Document aliases, then dictionary aliases, one per folded name and drug.
+
+        A name a document gives replaces the same name stored from the dictionary (so a
+        library page's "Nplate" is a brand name even when the dictionary called it a synonym).
+        Returns the seconds spent in the dictionary.
+        """
         taken = self._taken_names(drug_ids.values())
         rows: list[dict[str, Any]] = []
+        replaced: list[dict[str, Any]] = []
 
         def add(drug_id: int, alias: Alias, source_id: int | None) -> None:
             folded = quick_fold(alias.name)
-            names = taken.setdefault(drug_id, set())
-            if folded and folded not in names:
-                names.add(folded)
-                rows.append(
-                    {
-                        "drug_id": drug_id,
-                        "name": alias.name.strip(),
-                        "name_folded": folded,
-                        "kind": alias.kind.value,
-                        "source_id": source_id,
-                    }
-                )
+            if not folded:
+                return
+            names = taken.setdefault(drug_id, {})
+            holder = names.get(folded, _FREE)
+            if holder is _OWN_NAME or holder is _FROM_SOURCE:
+                return
+            if holder is _FROM_DICTIONARY:
+                if source_id is None:
+                    return
+                replaced.append({"_drug": drug_id, "_folded": folded})
+            names[folded] = _FROM_SOURCE if source_id is not None else _FROM_DICTIONARY
+            rows.append(
+                {
+                    "drug_id": drug_id,
+                    "name": alias.name.strip(),
+                    "name_folded": folded,
+                    "kind": alias.kind.value,
+                    "source_id": source_id,
+                }
+            )
 
         names_by_drug: dict[int, str] = {}
         for item in planned:
@@ -400,23 +421,36 @@ class BatchWriter:
         for drug_id, name in names_by_drug.items():
             for alias in found.get(name, ()):
                 add(drug_id, alias, None)
+        if replaced:
+            self._conn.execute(
+                delete(ALIASES).where(
+                    ALIASES.c.drug_id == bindparam("_drug"),
+                    ALIASES.c.name_folded == bindparam("_folded"),
+                    ALIASES.c.source_id.is_(None),
+                ),
+                replaced,
+            )
         if rows:
             self._conn.execute(insert(ALIASES), rows)
         return seconds
 
-    def _taken_names(self, drug_ids: Iterable[int]) -> dict[int, set[str]]:
-        """Folded names already used per drug: its own name and its stored aliases."""
+    def _taken_names(self, drug_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+        """Folded names already used per drug, and by what: its own name, a stored alias from
+        a source, or a stored alias from the dictionary."""
         ids = sorted(set(drug_ids))
-        taken: dict[int, set[str]] = {}
+        taken: dict[int, dict[str, str]] = {}
         for chunk in _chunks(ids):
+            for drug_id, folded, source_id in self._conn.execute(
+                select(ALIASES.c.drug_id, ALIASES.c.name_folded, ALIASES.c.source_id).where(
+                    ALIASES.c.drug_id.in_(chunk)
+                )
+            ):
+                holder = _FROM_SOURCE if source_id is not None else _FROM_DICTIONARY
+                taken.setdefault(drug_id, {})[folded] = holder
             for drug_id, name in self._conn.execute(
                 select(DRUGS.c.id, DRUGS.c.name).where(DRUGS.c.id.in_(chunk))
             ):
-                taken.setdefault(drug_id, set()).add(quick_fold(name))
-            for drug_id, folded in self._conn.execute(
-                select(ALIASES.c.drug_id, ALIASES.c.name_folded).where(ALIASES.c.drug_id.in_(chunk))
-            ):
-                taken.setdefault(drug_id, set()).add(folded)
+                taken.setdefault(drug_id, {})[quick_fold(name)] = _OWN_NAME
         return taken
 
     # ------------------------------------------------------------------ articles

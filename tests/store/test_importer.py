@@ -367,3 +367,19 @@ def test_parallel_cancel_before_commit_rolls_back(db: Database, docs: Path) -> N
     assert report.cancelled
     assert checks == 9
     assert snapshot(db) == before
+
+
+def test_document_alias_replaces_the_same_dictionary_alias(
+    importer: Importer, db: Database, docs: Path
+) -> None:
+    write_doc(docs, "romiplostim.md", ["name: Romiplostim", "usage: Raises platelets."])
+    importer.import_paths([docs])  # the fake dictionary calls "Nplate" a brand already
+    write_doc(
+        docs,
+        "library/romiplostim/patient.md",
+        ["format: medguide-library", "name: Romiplostim", "brand: NPLATE", "usage: Ours."],
+    )
+    importer.import_paths([docs / "library"])
+    with db.session() as session:
+        rows = session.execute(select(AliasRow.name, AliasRow.source_id)).all()
+    assert [(name, source_id is not None) for name, source_id in rows] == [("NPLATE", True)]
