@@ -3,9 +3,10 @@
 Built once from the drugs and their aliases (see ``NameIndex.build``) and kept by the search
 engine until the next import. Exact look-ups are dictionary hits on name keys, prefixes use a
 sorted key list and ``bisect``, and fuzzy look-ups run rapidfuzz over the compact keys whose
-length is close to the query's. The scorer is the normalised Indel similarity (what
-``fuzz.ratio`` computes): it has no special case for the first letter, so "kisinopril" finds
-lisinopril, and it is the cheapest rapidfuzz scorer, which matters at 100,000 drugs.
+length is close to the query's. The first pass uses the normalised Indel similarity (what
+``fuzz.ratio`` computes), the cheapest rapidfuzz scorer, which matters at 100,000 drugs; the
+survivors are ranked by the mean of Indel and OSA similarity. Neither treats the first letter
+specially, so "kisinopril" finds lisinopril.
 
 Start-up time matters (the index is built when the window opens), so names are kept in parallel
 lists and ``NameEntry`` objects are made only for the entries a query matches.
@@ -18,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from medguide.store.search_text import combination_key, compact_key, name_key
 
@@ -309,12 +310,16 @@ class NameIndex:
         )
         best: dict[int, NameMatch] = {}
         for choice, raw_score, pos in found:
+            # Indel alone favours names that merely contain the query ("retuximab" inside
+            # "brentuximab"); averaging with the OSA similarity (a swap or a wrong letter is
+            # one edit) ranks the one-letter slip first.
+            similarity = (float(raw_score) + OSA.normalized_similarity(query, choice)) / 2.0
             for i in self._fuzzy_entries[offset + pos]:
                 e = self.entry(i)
                 # A match on one word of a longer name ("hydroxide" in "sodium hydroxide")
                 # counts for less than a match on a whole name.
                 whole = choice == e.key.replace(" ", "")
-                score = float(raw_score) * (1.0 if whole else _PART_WEIGHT)
+                score = similarity * (1.0 if whole else _PART_WEIGHT)
                 old = best.get(e.drug_id)
                 if old is None or (score, -e.rank) > (old.score, -old.entry.rank):
                     best[e.drug_id] = NameMatch(e, score)
