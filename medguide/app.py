@@ -13,17 +13,21 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QApplication
 
 from medguide.core.model import Audience, ImportReport
 from medguide.core.paths import library_dir
 from medguide.core.views import SearchResponse
+from medguide.ui.clinic_actions import ClinicActions
 from medguide.ui.main_window import MainWindow
 from medguide.ui.ports import CancelCallback, ProgressCallback, Services
 from medguide.ui.section_html import TabHtmlBuilder
 from medguide.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from medguide.reading.glossary import Glossary
 
 
 def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -46,6 +50,7 @@ class AppContext:
     services: Services
     settings: Settings
     close: Callable[[], None]
+    clinic: ClinicActions
 
 
 class _LazySearch:
@@ -96,23 +101,31 @@ class _GlossaryAnnotator:
     """Marks glossary terms in patient HTML; the glossary file is read on first use."""
 
     def __init__(self) -> None:
-        self._glossary: object | None = None
+        self._glossary: Glossary | None = None
         self._failed = False
+        self._lock = threading.Lock()
 
-    def __call__(self, html: str, audience: Audience) -> str:
-        if audience is not Audience.PATIENT or self._failed:
-            return html
-        from medguide.reading.annotate import annotate_html
+    def glossary(self) -> Glossary | None:
+        """The glossary (loaded once, on any thread); None when its file cannot be read."""
         from medguide.reading.glossary import Glossary
 
-        if self._glossary is None:
-            try:
-                self._glossary = Glossary.load()
-            except (OSError, ValueError):
-                self._failed = True
-                return html
-        assert isinstance(self._glossary, Glossary)
-        return annotate_html(html, self._glossary, audience)
+        with self._lock:
+            if self._glossary is None and not self._failed:
+                try:
+                    self._glossary = Glossary.load()
+                except (OSError, ValueError):
+                    self._failed = True
+            return self._glossary
+
+    def __call__(self, html: str, audience: Audience) -> str:
+        if audience is not Audience.PATIENT:
+            return html
+        glossary = self.glossary()
+        if glossary is None:
+            return html
+        from medguide.reading.annotate import annotate_html
+
+        return annotate_html(html, glossary, audience)
 
 
 def build_app(
@@ -152,14 +165,16 @@ def build_app(
         library_dir=library if library is not None else library_dir(),
     )
     settings = Settings(settings_path)
-    window = MainWindow(services, settings, TabHtmlBuilder(annotate=_GlossaryAnnotator()))
+    annotator = _GlossaryAnnotator()
+    window = MainWindow(services, settings, TabHtmlBuilder(annotate=annotator))
+    clinic = ClinicActions(window, repository, annotator.glossary)
 
     def close() -> None:
         window.close()
         search.close()
         db.close()
 
-    return AppContext(window, services, settings, close)
+    return AppContext(window, services, settings, close, clinic)
 
 
 def build_main_window(db_path: str | os.PathLike[str] | None = None) -> MainWindow:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QTabWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from medguide.core.model import Audience, SectionKind
 from medguide.core.views import DrugPage
@@ -50,6 +57,7 @@ class DrugView(QWidget):
 
     tab_changed = Signal(object)  # TabKey
     link_ignored = Signal(str)  # an outside link: the app stays offline and opens nothing
+    edit_requested = Signal(object, object)  # SectionKind, Audience: clinic rewording
 
     def __init__(self, builder: TabHtmlBuilder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +82,15 @@ class DrugView(QWidget):
             self.browsers[key] = browser
             self.tabs.addTab(browser, tab_label(key))
             self._rendered[key] = None
+        self.edit_button = QToolButton(self.tabs)
+        self.edit_button.setText("Edit wording…")
+        self.edit_button.setAccessibleName("Edit this section's wording for the clinic")
+        self.edit_button.setToolTip(
+            "Write the clinic's own wording for this section (Ctrl+E); kept across imports"
+        )
+        self.edit_button.setAutoRaise(True)
+        self.edit_button.clicked.connect(self.request_edit)
+        self.tabs.setCornerWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -119,6 +136,7 @@ class DrugView(QWidget):
         self.tabs.blockSignals(False)
         self._render(target)
         self.browsers[target].verticalScrollBar().setValue(0)
+        self.edit_button.setEnabled(self.editable_kind() is not None)
 
     def select_tab(self, key: TabKey) -> bool:
         """Switch to tab ``key``; False when that tab has no content for this drug."""
@@ -152,6 +170,24 @@ class DrugView(QWidget):
         browser.document().adjustSize()
         bar = browser.verticalScrollBar()
         bar.setValue(round(fraction * bar.maximum()))
+
+    def editable_kind(self) -> SectionKind | None:
+        """The section kind of the current tab when its wording can be edited, else None."""
+        key = self.current_tab()
+        if self._page is None or key in (ARTICLES_TAB, SOURCES_TAB, SectionKind.FAQ):
+            return None
+        return SectionKind(key)
+
+    def request_edit(self) -> None:
+        """Ask (via ``edit_requested``) to edit the current section for the current audience."""
+        kind = self.editable_kind()
+        if kind is not None:
+            self.edit_requested.emit(kind, self._audience)
+
+    def forget(self, slug: str) -> None:
+        """Drop one drug's rendered tabs, so its next showing is built afresh."""
+        self._builder.forget(slug)
+        self._rendered = dict.fromkeys(TAB_KEYS)
 
     def clear_cache(self) -> None:
         """Forget rendered HTML (after an import) and show nothing until the next page."""
@@ -193,6 +229,7 @@ class DrugView(QWidget):
             self.link_ignored.emit(url.toString())
 
     def _on_tab(self, index: int) -> None:
+        self.edit_button.setEnabled(self.editable_kind() is not None)
         if index < 0 or self._page is None:
             return
         key = TAB_KEYS[index]
@@ -210,6 +247,7 @@ class DrugView(QWidget):
         return next((k for k in TAB_KEYS if _has_content(page, k)), SectionKind.USAGE)
 
     def _show_nothing(self) -> None:
+        self.edit_button.setEnabled(False)
         for i, key in enumerate(TAB_KEYS):
             self.tabs.setTabVisible(i, key not in _OPTIONAL)
             self.tabs.setTabEnabled(i, key is SectionKind.USAGE)

@@ -1,7 +1,7 @@
 """HTML for the drug view's tabs, built from a ``DrugPage`` (Qt-free, so it is easy to test).
 
 Markdown is rendered only here, when a tab is shown, and the result is cached per
-(slug, tab, audience) by ``RenderCache``. Patient mode hides citation marks and reference
+(slug, tab, audience) by ``TabHtmlBuilder``. Patient mode hides citation marks and reference
 lists; professional mode shows them.
 """
 
@@ -12,8 +12,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from medguide.core.model import Audience, SectionKind, SourceFormat
-from medguide.core.views import DrugPage, SourceView
+from medguide.core.views import DrugPage, SectionText, SourceView
 from medguide.reading.audience import choose_faqs, choose_section
+from medguide.reading.badges import grade_band, grade_label
 from medguide.reading.citations import strip_citations
 
 Renderer = Callable[[str], str]
@@ -54,6 +55,11 @@ class TabHtmlBuilder:
         """Forget every cached page (after an import)."""
         self._cache.clear()
 
+    def forget(self, slug: str) -> None:
+        """Forget one drug's cached tabs (after a clinic edit of its text)."""
+        for key in [k for k in self._cache if k[0] == slug]:
+            del self._cache[key]
+
     def warm_up(self) -> None:
         """Load the renderer and the annotator once (call off the UI thread at start-up)."""
         html_text = self._render("Warm-up *text*.")
@@ -88,7 +94,8 @@ class TabHtmlBuilder:
         if shown.text is None:
             return _empty(kind)
         body = self._markdown(shown.text.markdown, audience, page.source(shown.text.source_id))
-        return _notice_html(shown.notice, shown.grade_note) + body
+        badges = _badges_html(shown.text, audience)
+        return badges + _notice_html(shown.notice, shown.grade_note) + body
 
     def _markdown(self, markdown: str, audience: Audience, source: SourceView | None) -> str:
         if audience is Audience.PATIENT:
@@ -187,6 +194,22 @@ def _short_origin(source: SourceView) -> str:
     """The last two parts of the file path ("warfarin/patient.md"), enough to tell files apart."""
     parts = source.origin.replace("\\", "/").rstrip("/").split("/")
     return "file: " + "/".join(parts[-2:])
+
+
+def _badges_html(text: SectionText, audience: Audience) -> str:
+    """Small badges over a section: its reading grade (patient mode) and "Clinic version"."""
+    badges = []
+    if text.clinic_override:
+        badges.append(
+            '<span style="background:#cfe2ff; color:#000000;">&nbsp;Clinic version&nbsp;</span>'
+        )
+    if audience is Audience.PATIENT:
+        band = grade_band(text.grade)
+        badges.append(
+            f'<span style="background:{band.colour}; color:#000000;">'
+            f"&nbsp;{html.escape(grade_label(text.grade))}&nbsp;</span>"
+        )
+    return f'<p class="badges">{" &nbsp; ".join(badges)}</p>' if badges else ""
 
 
 def _notice_html(notice: str, grade_note: str) -> str:

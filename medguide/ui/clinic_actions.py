@@ -1,0 +1,147 @@
+"""The clinic's own actions on the main window: print handouts, set the letterhead, and
+rewrite a section's wording.
+
+Kept apart from ``MainWindow`` so the window only wires search, reading and import; this module
+adds the Settings menu, the Edit action (Ctrl+E) and answers ``print_requested``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from medguide.core.model import Audience, SectionKind
+from medguide.core.views import DrugPage, DrugSummary, Letterhead
+from medguide.reading.audience import choose_section
+from medguide.reading.glossary import Glossary
+from medguide.ui.handout_dialog import HandoutDialog
+from medguide.ui.letterhead_dialog import LetterheadDialog
+from medguide.ui.main_window import MainWindow
+from medguide.ui.section_editor import EditAction, SectionEditorDialog
+
+GlossarySource = Callable[[], Glossary | None]
+
+
+class ClinicData(Protocol):
+    """What these actions read and write (a ``Repository`` satisfies it)."""
+
+    def list_drugs(self) -> list[DrugSummary]:
+        """Every drug, for the handout's medicine picker."""
+        ...
+
+    def get_drug(self, slug: str) -> DrugPage | None:
+        """One drug's page."""
+        ...
+
+    def letterhead(self) -> Letterhead:
+        """The clinic letterhead."""
+        ...
+
+    def save_letterhead(self, letterhead: Letterhead) -> None:
+        """Save the clinic letterhead."""
+        ...
+
+    def clinic_note(self, slug: str) -> str:
+        """The clinic's instruction for a drug."""
+        ...
+
+    def save_clinic_note(self, slug: str, text: str) -> None:
+        """Save the clinic's instruction for a drug."""
+        ...
+
+    def save_override(
+        self, slug: str, kind: SectionKind, audience: Audience, markdown: str
+    ) -> None:
+        """Store the clinic's wording of a section."""
+        ...
+
+    def revert_override(self, slug: str, kind: SectionKind, audience: Audience) -> None:
+        """Drop the clinic's wording of a section."""
+        ...
+
+
+class ClinicActions(QObject):
+    """Handout printing, letterhead settings and section editing for one window."""
+
+    def __init__(self, window: MainWindow, data: ClinicData, glossary: GlossarySource) -> None:
+        super().__init__(window)
+        self._window = window
+        self._data = data
+        self._glossary = glossary
+        self.handout_dialog: HandoutDialog | None = None
+
+        self.letterhead_action = QAction("Clinic &letterhead…", window)
+        self.letterhead_action.triggered.connect(self.edit_letterhead)
+        self.edit_action = QAction("&Edit section wording…", window)
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_action.triggered.connect(window.drug_view.request_edit)
+        window.addAction(self.edit_action)
+        settings_menu = window.menuBar().addMenu("&Settings")
+        settings_menu.addAction(self.letterhead_action)
+        settings_menu.addAction(self.edit_action)
+
+        window.print_requested.connect(self.open_handout)
+        window.drug_view.edit_requested.connect(self.edit_section)
+        window.enable_printing()
+
+    def open_handout(self, page: DrugPage, audience: Audience) -> HandoutDialog:
+        """The handout dialog for the drug shown, at the reading level shown."""
+        dialog = HandoutDialog(self._data, [page.slug], audience, self._glossary(), self._window)
+        dialog.pdf_exported.connect(
+            lambda path: self._window.statusBar().showMessage(f"Handout saved: {path}", 8000)
+        )
+        self.handout_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_letterhead(self) -> None:
+        """Settings → Clinic letterhead."""
+        LetterheadDialog(self._data, self._window).exec()
+
+    def editor_for(self, kind: SectionKind, audience: Audience) -> SectionEditorDialog | None:
+        """The editor on the shown drug's section, or None (with a message) when impossible."""
+        page = self._window.drug_view.page
+        glossary = self._glossary()
+        if page is None or glossary is None:
+            QMessageBox.information(
+                self._window, "Edit wording", "Open a medicine first; the glossary must load."
+            )
+            return None
+        shown = choose_section(page, kind, audience).text
+        initial = shown.markdown if shown is not None else ""
+        return SectionEditorDialog(
+            self._window,
+            page.name,
+            kind,
+            audience,
+            initial,
+            glossary,
+            can_revert=shown is not None and shown.clinic_override,
+        )
+
+    def edit_section(self, kind: SectionKind, audience: Audience) -> None:
+        """Open the editor; save or revert the clinic's wording; show the result."""
+        page = self._window.drug_view.page
+        dialog = self.editor_for(kind, audience)
+        if page is None or dialog is None:
+            return
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.apply(page.slug, kind, audience, dialog.outcome.action, dialog.outcome.markdown)
+
+    def apply(
+        self, slug: str, kind: SectionKind, audience: Audience, action: EditAction, text: str
+    ) -> None:
+        """Store the editor's answer and re-open the drug on the same tab."""
+        if action is EditAction.SAVE and text.strip():
+            self._data.save_override(slug, kind, audience, text)
+        elif action is EditAction.REVERT or (action is EditAction.SAVE and not text.strip()):
+            self._data.revert_override(slug, kind, audience)
+        else:
+            return
+        self._window.drug_view.forget(slug)
+        self._window.open_drug(slug, record=False, tab=kind)
