@@ -128,13 +128,14 @@ def _section_html(
             answer = entry.answer
             if audience is Audience.PATIENT:
                 answer = strip_citations(answer)
-            answer_html = _annotate(render(answer), glossary, audience)
+            answer_html = render(answer)
             question = escape(entry.question)
             items.append(f'<li><p class="question">{question}</p>{answer_html}</li>')
             source = page.source(entry.source_id)
             if source:
                 used_sources[source.id] = source
-        body = "<ul>" + "".join(items) + "</ul>"
+        # one annotation pass: a term is explained at its first use in the whole FAQ
+        body = _annotate("<ul>" + "".join(items) + "</ul>", glossary, audience)
         notice, grade_note = faqs.notice, faqs.grade_note
     else:
         shown = choose_section(page, kind, audience)

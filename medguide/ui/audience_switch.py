@@ -41,6 +41,14 @@ class AudienceSwitch(QWidget):
             layout.addWidget(button)
             button.clicked.connect(lambda _checked=False, a=audience_option: self._clicked(a))
         label.setBuddy(self.buttons[Audience.PATIENT])
+        # The pressed half is filled with the palette's highlight colour, so the current
+        # reading level is obvious at a glance in light and dark palettes alike.
+        self.setStyleSheet(
+            "QToolButton { padding: 4px 14px; border: 1px solid palette(mid);"
+            " background: palette(button); color: palette(button-text); }"
+            "QToolButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); font-weight: bold; }"
+        )
         self.set_audience(audience)
 
     @property

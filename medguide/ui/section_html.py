@@ -97,13 +97,22 @@ class TabHtmlBuilder:
         badges = _badges_html(shown.text, audience)
         return badges + _notice_html(shown.notice, shown.grade_note) + body
 
-    def _markdown(self, markdown: str, audience: Audience, source: SourceView | None) -> str:
+    def _markdown(
+        self,
+        markdown: str,
+        audience: Audience,
+        source: SourceView | None,
+        annotate: bool = True,
+    ) -> str:
         if audience is Audience.PATIENT:
             trailing = source is not None and (
                 source.format is SourceFormat.QA_ARTICLE or bool(source.references)
             )
             markdown = strip_citations(markdown, trailing_numbers=trailing)
         rendered = self._render(markdown)
+        return self._annotated(rendered, audience) if annotate else rendered
+
+    def _annotated(self, rendered: str, audience: Audience) -> str:
         return self._annotate(rendered, audience) if self._annotate else rendered
 
     def _faq(self, page: DrugPage, audience: Audience) -> str:
@@ -116,12 +125,14 @@ class TabHtmlBuilder:
                 section.text.markdown, audience, page.source(section.text.source_id)
             )
             return _notice_html(section.notice, section.grade_note) + body
-        parts = [_notice_html(shown.notice, shown.grade_note)]
+        parts = []
         for entry in shown.entries:
             source = page.source(entry.source_id)
             parts.append(f"<h3>{html.escape(entry.question)}</h3>")
-            parts.append(self._markdown(entry.answer, audience, source))
-        return "\n".join(parts)
+            parts.append(self._markdown(entry.answer, audience, source, annotate=False))
+        # one annotation pass: a term is explained at its first use in the whole FAQ tab
+        body = self._annotated("\n".join(parts), audience)
+        return _notice_html(shown.notice, shown.grade_note) + body
 
     def _articles(self, page: DrugPage, audience: Audience) -> str:
         parts: list[str] = []
