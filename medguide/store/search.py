@@ -52,6 +52,8 @@ _PHRASE_LENGTHS = (3, 2)
 
 _QUESTION_FUZZY_CUTOFF = 0.75
 _MIN_QUESTION_FUZZY = 5
+_MAX_FUZZY_WORDS = 8
+"""At most this many words of one query are tried as misspelt names (a pasted page is slow)."""
 _CLOSE_SCORES = 0.05
 """Fuzzy matches of a question word this close to the best one are listed too."""
 _FEW_PREFIX_HITS = 5
@@ -209,6 +211,7 @@ class SearchEngine:
                     run.add_names(found, MatchKind.EXACT, Band.MENTIONED, mention_reason)
                     covered.update(range(i, i + n))
         content = set(content_words(" ".join(words)))
+        fuzzy_budget = _MAX_FUZZY_WORDS
         for i, word in enumerate(words):
             if i in covered or word not in content or len(word) < 4:
                 continue
@@ -217,8 +220,11 @@ class SearchEngine:
                 run.add_names(found, MatchKind.EXACT, Band.MENTIONED, mention_reason)
                 run.name_words.add(word)
                 continue
-            if len(word) < _MIN_QUESTION_FUZZY or self._is_common_word(word):
+            if len(word) < _MIN_QUESTION_FUZZY or fuzzy_budget <= 0:
                 continue
+            if self._is_common_word(word):
+                continue
+            fuzzy_budget -= 1
             fuzzy = names.fuzzy(word, 3, cutoff=_QUESTION_FUZZY_CUTOFF)
             if fuzzy:
                 close = [m for m in fuzzy if m.score >= fuzzy[0].score - _CLOSE_SCORES]
