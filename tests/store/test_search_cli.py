@@ -115,3 +115,21 @@ def test_bench_synthetic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     lines = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
     assert lines["exact"][3] == "100.0%"
     assert float(lines["misspelling"][3].rstrip("%")) >= 80.0
+
+
+@pytest.mark.shared
+def test_bench_imports_the_corpus_into_an_empty_database(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    queries = tmp_path / "queries.tsv"
+    queries.write_text(
+        "kind\tquery\texpected\nexact\tromiplostim\tromiplostim\nbrand\tnplate\tromiplostim\n",
+        encoding="utf-8",
+    )
+    args = argparse.Namespace(
+        db=None, queries=queries, synthetic=None, corpus=seeds_dir, sample=10, show_misses=0
+    )
+    assert search_bench.run(args) == 0
+    out = capsys.readouterr().out
+    assert "imported 5 files" in out
+    assert "2 of 2 queries have their drug here" in out
