@@ -65,8 +65,6 @@ _COMMON_WORD_ROWS = 25
 """A question word found in this many indexed texts is an ordinary word, not a misspelling."""
 _COMMON_TERM_ROWS = 1000
 """Words in this many texts are left out of an any-word text search (too costly, too vague)."""
-_MIN_TEXT_PREFIX = 5
-"""The last word of a short query also matches longer words in the text from this length on."""
 _COUNT_CACHE = 2048
 
 _CACHE_KIB = 32_768
@@ -189,7 +187,7 @@ class SearchEngine:
             self._question_words(run, words[:_MAX_QUESTION_WORDS])
         terms = self._text_terms(query, run, question)
         if terms:
-            self._add_text(run, terms, question)
+            self._add_text(run, terms)
         lasa_warning = self._add_lasa(run, key, question)
         hits = run.ranked()[:limit]
         suggestion = run.suggestion(query)
@@ -268,11 +266,23 @@ class SearchEngine:
             terms = words
         return terms[:_MAX_TEXT_TERMS]
 
-    def _add_text(self, run: SearchRun, terms: list[str], question: bool) -> None:
-        """Text hits: all words first; failing that, any of the less common words."""
+    def _add_text(self, run: SearchRun, terms: list[str]) -> None:
+        """Text hits: all words first; failing that, any of the less common words.
+
+        Skipped when drugs were already found by name and every word is very common.
+        """
         conn = self._connection()
-        prefix = not question and len(terms[-1]) >= _MIN_TEXT_PREFIX and not run.has_exact
-        matches = search_text(conn, fts_expression(terms, last_prefix=prefix), run.limit)
+        if run.cands and all(
+            self._occurrences(t, _COMMON_TERM_ROWS) >= _COMMON_TERM_ROWS for t in terms
+        ):
+            # Drugs were found by name and every word is everywhere in the text ("glucose",
+            # or "arring", which the stemmer reads as "ar", like "are"): ranking thousands of
+            # text rows would cost more than it tells.
+            return
+        # No prefix queries on the text: the porter stemmer cuts the typed stem first ("arring"
+        # becomes "ar"*), which is slow and matches nonsense. Names are matched by prefix in
+        # memory instead.
+        matches = search_text(conn, fts_expression(terms), run.limit)
         if not matches and len(terms) > 1:
             counted = sorted((self._occurrences(t, _COMMON_TERM_ROWS), t) for t in terms)
             rare = [t for n, t in counted if 0 < n < _COMMON_TERM_ROWS]

@@ -288,6 +288,9 @@ class NameIndex:
         # Indel similarity = 1 - (insertions + deletions) / (len1 + len2); a name whose
         # length differs by more than ``slack`` letters cannot reach the cutoff.
         slack = int(2 * (1.0 - floor) * len(query) / floor + 1e-9)
+        # Real slips rarely add or drop more than a third of the letters; the cap keeps short
+        # queries from meeting nearly every name.
+        slack = min(slack, max(2, len(query) // 3))
         shortest, longest = len(query) - slack, len(query) + slack
         choices: Sequence[str] | dict[int, str]
         if self._ends is None:
