@@ -106,7 +106,10 @@ def _keyed(row: BrandRow) -> _Keyed:
 
 
 class BrandTable:
-    """Brand → ingredients rows, ready to be resolved against the drugs of a database."""
+    """Brand → ingredients rows, ready to be resolved against the drugs of a database.
+
+    The name keys are worked out once, here; ``resolve`` (at every reload) only looks them up.
+    """
 
     def __init__(self, rows: Sequence[BrandRow]) -> None:
         self.rows = rows

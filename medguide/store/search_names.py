@@ -168,7 +168,8 @@ class NameIndex:
                 elif found[-1] != i:
                     found.append(i)
                 continue
-            _add(combo, combination_key(key), i)
+            if self._kinds[i] == NAME:  # combinations are named by their drug's own name
+                _add(combo, combination_key(key), i)
             squeezed = key.replace(" ", "")
             _add(compact, squeezed, i)
             _add(fuzzy, squeezed, i)
@@ -220,7 +221,11 @@ class NameIndex:
         found = self._exact.get(key)
         if not found and " " in key:
             found = self._combo.get(combination_key(key))
-        return sorted({self._ids[i] for i in found or ()})
+        if not found:
+            return []
+        if len(found) == 1:
+            return [self._ids[found[0]]]
+        return sorted({self._ids[i] for i in found})
 
     @classmethod
     def build(cls, rows: Sequence[tuple[int, str, str, str, str]]) -> NameIndex:
