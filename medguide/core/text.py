@@ -11,7 +11,6 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
 _MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
 _HTML_TAG = re.compile(r"<[^>]+>")
-_SPACES = re.compile(r"[ \t]+")
 
 
 def fold(text: str) -> str:
@@ -36,5 +35,5 @@ def markdown_to_plain(markdown: str) -> str:
     text = _MD_HEADING.sub("", text)
     text = _MD_BULLET.sub("", text)
     text = _MD_EMPHASIS.sub("", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)

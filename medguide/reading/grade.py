@@ -12,7 +12,6 @@ sentence.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,7 +78,6 @@ def vowel_group_syllables(word: str) -> int:
     return max(1, count)
 
 
-@lru_cache(maxsize=262144)
 def syllables(word: str) -> int:
     """Syllables of one word: the larger of pyphen's hyphenation points and the vowel-group
     estimate, except for a short list of everyday words. Numbers count one syllable."""
@@ -102,14 +100,26 @@ def sentences_of(plain_text: str) -> list[str]:
 
 def count_text(plain_text: str) -> TextCounts:
     """Sentence, word and syllable counts of plain text."""
-    sentence_list = sentences_of(plain_text)
-    # each distinct word is syllabified once (half the cost of grading the corpus at import)
-    words = Counter(w for s in sentence_list for w in _WORD.findall(s))
-    return TextCounts(
-        sentences=len(sentence_list),
-        words=sum(words.values()),
-        syllables=sum(syllables(w) * n for w, n in words.items()),
-    )
+    sentence_count = len(sentences_of(plain_text))
+    # splitting sentences removes only spaces and punctuation, so the words of the whole text
+    # are the words of its sentences
+    words = _WORD.findall(plain_text)
+    known = _syllable_memo
+    total = 0
+    for word in words:
+        count = known.get(word)
+        if count is None:
+            if len(known) > _MEMO_LIMIT:
+                known.clear()
+            count = known[word] = syllables(word)
+        total += count
+    return TextCounts(sentences=sentence_count, words=len(words), syllables=total)
+
+
+# Word → syllables, shared by every call in a process (grading the corpus at import sees each
+# word thousands of times; a plain dict lookup is several times cheaper than a cached call).
+_syllable_memo: dict[str, int] = {}
+_MEMO_LIMIT = 500_000
 
 
 def grade_of_plain(plain_text: str) -> float | None:
