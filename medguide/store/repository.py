@@ -136,13 +136,18 @@ class Repository:
             )
             if slug is not None:
                 return slug
-            return session.scalar(
+            slug = session.scalar(
                 select(DrugRow.slug)
                 .join(AliasRow, AliasRow.drug_id == DrugRow.id)
                 .where(AliasRow.name_folded == folded)
                 .order_by(DrugRow.name)
                 .limit(1)
             )
+            if slug is not None or name.isascii():
+                return slug
+            # SQLite's lower() keeps accents ("Caféine"): compare folded names in Python
+            rows = session.execute(select(DrugRow.slug, DrugRow.name).order_by(DrugRow.name))
+            return next((row.slug for row in rows if fold(row.name) == folded), None)
 
     def get_drug(self, slug: str) -> DrugPage | None:
         """Everything about one drug, best text first, or None when the slug is unknown."""

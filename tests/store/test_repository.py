@@ -217,3 +217,20 @@ def test_newest_source_wins_within_a_format(
     importer.import_paths([docs / "second.md"])
     usage = page(repo, "heparin").section(SectionKind.USAGE, Audience.PATIENT)
     assert usage is not None and usage.markdown == "Newer wording."
+
+
+def test_resolve_finds_a_name_with_accents(tmp_path: Path) -> None:
+    from medguide.store.database import open_database as open_db
+    from medguide.store.importer import Importer as RealImporter
+
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\nlayout: minimal-medicine\ntitle: Caféine test\n---\n\n**Usage:** Made up.\n",
+        encoding="utf-8",
+    )
+    db = open_db(tmp_path / "accents.sqlite")
+    assert RealImporter(db).import_paths([page]).rejected == []
+    repo = Repository(db)
+    slug = repo.resolve("Caféine test")
+    assert slug is not None and repo.resolve("CAFÉINE TEST") == slug
+    db.close()
