@@ -3,15 +3,14 @@ searches, opens a drug, switches tabs and reading level, stars it and goes back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from medguide.app import AppContext, build_app
-from medguide.core.model import Audience, Persona, SectionKind
+from medguide.app import AppContext
+from medguide.core.model import Audience, SectionKind
 from medguide.core.paths import library_dir
 from medguide.ui.drug_list_model import DETAIL_ROLE
 from medguide.ui.import_dialogs import ImportSummaryDialog
@@ -23,21 +22,9 @@ LIBRARY = library_dir()
 
 
 @pytest.fixture
-def context(tmp_path: Path, qtbot: QtBot) -> Iterator[AppContext]:
-    """The app over an empty database; the starter library is imported by ``start()``."""
-    if not (LIBRARY / "romiplostim" / "patient.md").is_file():
-        pytest.skip("the starter library has no romiplostim pages yet")
-    ctx = build_app(tmp_path / "e2e.sqlite", tmp_path / "settings.ini")
-    ctx.settings.persona = Persona.PATIENT
-    qtbot.addWidget(ctx.window)
-    with qtbot.waitExposed(ctx.window):
-        ctx.window.show()
-    with qtbot.waitSignal(ctx.window.import_finished, timeout=120_000):
-        ctx.window.start(ask_persona=False)
-    for dialog in ctx.window.findChildren(ImportSummaryDialog):
-        dialog.close()
-    yield ctx
-    ctx.close()
+def context(started_app: AppContext) -> AppContext:
+    """The started app (see ``tests/e2e/conftest.py``)."""
+    return started_app
 
 
 def _search(ctx: AppContext, qtbot: QtBot, text: str) -> None:

@@ -3,14 +3,13 @@ handout from the window, and see the reading-grade badge in patient mode."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from medguide.app import AppContext, build_app
-from medguide.core.model import Audience, Persona, SectionKind
+from medguide.app import AppContext
+from medguide.core.model import Audience, SectionKind
 from medguide.core.paths import library_dir
 from medguide.ui.import_dialogs import ImportSummaryDialog
 from medguide.ui.section_editor import EditAction
@@ -21,21 +20,11 @@ OUR_WORDS = "Our clinic gives this shot once a week. Bring your record card each
 
 
 @pytest.fixture
-def context(tmp_path: Path, qtbot: QtBot) -> Iterator[AppContext]:
-    """The app with the starter library loaded, showing romiplostim for patients."""
-    ctx = build_app(tmp_path / "clinic.sqlite", tmp_path / "settings.ini")
-    ctx.settings.persona = Persona.PATIENT
-    qtbot.addWidget(ctx.window)
-    with qtbot.waitExposed(ctx.window):
-        ctx.window.show()
-    with qtbot.waitSignal(ctx.window.import_finished, timeout=120_000):
-        ctx.window.start(ask_persona=False)
-    for dialog in ctx.window.findChildren(ImportSummaryDialog):
-        dialog.close()
-    ctx.window.set_audience(Audience.PATIENT)
-    assert ctx.window.open_drug("romiplostim", tab=SectionKind.USAGE)
-    yield ctx
-    ctx.close()
+def context(started_app: AppContext) -> AppContext:
+    """The started app, showing romiplostim's Usage tab for patients."""
+    started_app.window.set_audience(Audience.PATIENT)
+    assert started_app.window.open_drug("romiplostim", tab=SectionKind.USAGE)
+    return started_app
 
 
 def _usage_text(ctx: AppContext) -> str:
