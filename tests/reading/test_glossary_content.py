@@ -56,6 +56,12 @@ def test_explanations_fit_inside_brackets(glossary: Glossary) -> None:
     assert long == []
 
 
+def test_no_form_is_explained_by_itself(glossary: Glossary) -> None:
+    # "dry mouth (dry mouth)" tells a patient nothing
+    same = [e.term for e in glossary if e.explanation.lower() in {f.lower() for f in e.forms}]
+    assert same == []
+
+
 def test_glossary_is_large_enough(glossary: Glossary) -> None:
     assert len(glossary) >= 400
 
