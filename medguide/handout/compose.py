@@ -66,21 +66,31 @@ def _default_renderer(markdown: str) -> str:
 
 
 def stylesheet(size: PrintSize) -> str:
-    """CSS (the subset QTextDocument understands) scaled to the print size."""
+    """CSS (the subset QTextDocument understands) scaled to the print size.
+
+    QTextDocument takes font sizes in pt but margins only in px (1/96 inch, scaled to the
+    printer), so every margin is converted from points.
+    """
     pt = size.points
+
+    def px(points: float) -> int:
+        return round(points * 96 / 72)
+
     return f"""
 body {{ font-size: {pt}pt; }}
-h1 {{ font-size: {round(pt * 1.8)}pt; margin-top: 0; margin-bottom: {pt // 2}pt; }}
-h2 {{ font-size: {round(pt * 1.35)}pt; margin-top: {pt}pt; margin-bottom: {pt // 3}pt;
-      color: #1f4e6b; }}
-h3, h4 {{ font-size: {round(pt * 1.1)}pt; margin-top: {pt // 2}pt; margin-bottom: 2pt; }}
-p {{ margin-top: 0; margin-bottom: {pt // 2}pt; }}
-li {{ margin-bottom: {pt // 4}pt; }}
+h1 {{ font-size: {round(pt * 1.8)}pt; margin-top: 0px; margin-bottom: {px(pt * 0.3)}px; }}
+h2 {{ font-size: {round(pt * 1.35)}pt; margin-top: {px(pt * 0.9)}px;
+      margin-bottom: {px(pt * 0.3)}px; color: #1f4e6b; }}
+h3, h4 {{ font-size: {round(pt * 1.1)}pt; margin-top: {px(pt * 0.6)}px;
+          margin-bottom: {px(pt * 0.2)}px; }}
+p {{ margin-top: 0px; margin-bottom: {px(pt * 0.5)}px; }}
+ul, ol {{ margin-top: 0px; margin-bottom: {px(pt * 0.5)}px; }}
+li {{ margin-bottom: {px(pt * 0.15)}px; }}
 .meta {{ color: #444444; }}
 .brand {{ color: #444444; font-size: {pt}pt; }}
 .note {{ background-color: #fff4d6; }}
 .notice {{ color: #5a4a00; font-style: italic; }}
-.question {{ font-weight: bold; }}
+.question {{ font-weight: bold; margin-bottom: {px(pt * 0.15)}px; }}
 .clinic {{ background-color: #e8f1f7; }}
 """
 

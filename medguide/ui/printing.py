@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextDocument,
 )
 
@@ -49,6 +50,7 @@ class _Line:
     top: float
     bottom: float
     first_in_block: bool
+    last_in_block: bool
     heading: bool
 
 
@@ -59,20 +61,37 @@ def _lines(document: QTextDocument) -> list[_Line]:
     while block.isValid():
         block_rect = layout.blockBoundingRect(block)
         text_layout = block.layout()
-        heading = block.blockFormat().headingLevel() > 0
-        for i in range(text_layout.lineCount()):
+        heading = block.blockFormat().headingLevel() > 0 or _all_bold(block)
+        count = text_layout.lineCount()
+        for i in range(count):
             line = text_layout.lineAt(i)
             top = block_rect.top() + line.y()
-            out.append(_Line(top, top + line.height(), i == 0, heading))
+            out.append(_Line(top, top + line.height(), i == 0, i == count - 1, heading))
         block = block.next()
     return out
+
+
+def _all_bold(block: QTextBlock) -> bool:
+    """True for a block set wholly in bold, such as an FAQ question: it is kept with the
+    text that follows it, like a heading."""
+    iterator = block.begin()
+    seen_text = False
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid() and fragment.text().strip():
+            seen_text = True
+            if fragment.charFormat().fontWeight() < QFont.Weight.DemiBold:
+                return False
+        iterator += 1
+    return seen_text
 
 
 def paginate(document: QTextDocument, page_height: float) -> list[PageSlice]:
     """Page slices of a document already laid out at its text width.
 
-    Breaks fall between lines. A break right after a heading moves up to just before the
-    heading, so every heading starts a page or has text under it on the same page. Slices do
+    Breaks fall between lines. A paragraph never leaves a single line alone at the bottom or
+    the top of a page, and a break right after a heading (or a wholly bold line such as an FAQ
+    question) moves up to just before it, so it starts a page or has text under it. Slices do
     not overlap; the white space between two lines at a break may belong to neither.
     """
     lines = _lines(document)
@@ -85,7 +104,13 @@ def paginate(document: QTextDocument, page_height: float) -> list[PageSlice]:
         if line.bottom - page_top <= page_height:
             continue
         cut = index
-        # keep headings with the text that follows them
+        # no lone line of a paragraph at the top of the next page (widow) or at the bottom of
+        # this one (orphan): move one more line over
+        widow = not lines[cut].first_in_block and lines[cut].last_in_block
+        orphan = cut > 0 and lines[cut - 1].first_in_block and not lines[cut].first_in_block
+        if (widow or orphan) and cut > 0 and lines[cut - 1].top > page_top:
+            cut -= 1
+        # keep headings (and wholly bold lines such as FAQ questions) with the text under them
         while cut > 0 and lines[cut - 1].heading and lines[cut - 1].top > page_top:
             cut -= 1
         # a single line taller than a page (or a heading run filling it) breaks where it must

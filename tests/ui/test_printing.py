@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from medguide.core.model import Audience, SectionKind
 from medguide.core.views import Letterhead
 from medguide.handout.options import HandoutOptions, PrintSize
-from medguide.ui.printing import export_pdf, paginate
+from medguide.ui.printing import _all_bold, export_pdf, paginate
 from tests.handout.pages import make_oldamine, make_testamab
 
 needs_poppler = pytest.mark.skipif(
@@ -87,33 +87,46 @@ def test_first_page_is_not_blank_when_rasterised(qapp: object, tmp_path: Path) -
     assert dark > 500
 
 
-def test_paginate_never_leaves_a_heading_at_the_bottom_of_a_page(qapp: object) -> None:
+HEADED_HTML = "".join(
+    f"<h2>Heading {i}</h2>" + "".join(f"<p>Line {i}.{j}</p>" for j in range(5)) for i in range(30)
+)
+FAQ_HTML = (
+    "<ul>"
+    + "".join(
+        f"<li><p><b>Question {i}?</b></p><p>"
+        + " ".join(["Answer words here."] * (i % 4 + 3))
+        + "</p></li>"
+        for i in range(40)
+    )
+    + "</ul>"
+)
+
+
+@pytest.mark.parametrize("html", [HEADED_HTML, FAQ_HTML], ids=["headings", "faq"])
+def test_paginate_keeps_headings_and_questions_with_their_text(qapp: object, html: str) -> None:
     document = QTextDocument()
     document.setDocumentMargin(0)
-    html = "".join(
-        f"<h2>Heading {i}</h2>" + "".join(f"<p>Line {i}.{j}</p>" for j in range(5))
-        for i in range(30)
-    )
     document.setHtml(html)
-    document.setTextWidth(400)
-    line_height = document.size().height() / (30 * 6)
+    document.setTextWidth(300)
+    line_height = document.size().height() / document.lineCount()
+    layout = document.documentLayout()
     for page_height in (line_height * k for k in (7.3, 11.6, 17.9, 23.2)):
         slices = paginate(document, page_height)
         assert slices[0].top == 0
         for earlier, later in pairwise(slices):
             assert earlier.bottom <= later.top
             assert earlier.bottom - earlier.top <= page_height + 0.5
-        layout = document.documentLayout()
         block = document.begin()
         while block.isValid():
             following = block.next()
-            if block.blockFormat().headingLevel() and following.isValid():
-                heading_top = layout.blockBoundingRect(block).top()
+            keep = block.blockFormat().headingLevel() or _all_bold(block)
+            if keep and following.isValid():
+                top = layout.blockBoundingRect(block).top()
                 next_rect = layout.blockBoundingRect(following)
                 next_line = following.layout().lineAt(0)
                 next_bottom = next_rect.top() + next_line.y() + next_line.height()
-                page = next(s for s in slices if s.top <= heading_top + 0.1 < s.bottom)
-                # the first line after a heading is on the heading's page
+                page = next(s for s in slices if s.top <= top + 0.1 < s.bottom)
+                # the first line after a heading or question is on the same page
                 assert next_bottom <= page.bottom + 0.5, block.text()
             block = following
 
