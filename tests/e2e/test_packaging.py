@@ -44,6 +44,12 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return outside
 
 
+def _contents(bundle: Path) -> Path:
+    """Where PyInstaller put the data files (``_internal/`` since PyInstaller 6)."""
+    internal = bundle / "_internal"
+    return internal if internal.is_dir() else bundle
+
+
 def _clean_env(home: Path) -> dict[str, str]:
     keep = {"PATH", "LANG", "LC_ALL", "TZ"}
     env = {k: v for k, v in os.environ.items() if k in keep}
@@ -69,8 +75,8 @@ def test_bundle_self_test_passes_without_python_or_project(bundle: Path, tmp_pat
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
-    assert (bundle / "resources" / "library").is_dir()
-    assert (bundle / "db").is_dir()
+    assert (_contents(bundle) / "resources" / "library").is_dir()
+    assert (_contents(bundle) / "db" / "versions").is_dir()
 
 
 def test_bundle_creates_its_database_in_the_user_data_dir(bundle: Path, tmp_path: Path) -> None:
@@ -78,7 +84,7 @@ def test_bundle_creates_its_database_in_the_user_data_dir(bundle: Path, tmp_path
     home.mkdir()
     env = _clean_env(home)
     result = subprocess.run(
-        [str(bundle / "medguide"), "import", str(bundle / "resources" / "library")],
+        [str(bundle / "medguide"), "import", str(_contents(bundle) / "resources" / "library")],
         env=env,
         cwd=tmp_path,
         capture_output=True,
