@@ -1,1 +1,2 @@
-"""SQLite store over SQLAlchemy 2: schema, database opening and migrations, importer, repository, search."""
+"""SQLite store over SQLAlchemy 2: schema, database opening and migrations, importer,
+repository, search."""

@@ -30,6 +30,7 @@ from medguide.core.model import (
     SourceFormat,
 )
 from medguide.store import fts_writer
+from medguide.store.import_names import AliasTables, brand_alias_rows
 from medguide.store.import_prepare import PreparedFile, source_key
 from medguide.store.name_resolver import NameResolver, quick_fold
 from medguide.store.schema import (
@@ -105,10 +106,19 @@ def _chunks(values: Sequence[int]) -> Iterable[list[int]]:
 class BatchWriter:
     """Writes one batch of prepared files on a connection inside a transaction."""
 
-    def __init__(self, conn: Connection, aliases: AliasesFn, now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        aliases: AliasesFn,
+        now: datetime | None = None,
+        tables: AliasTables | None = None,
+    ) -> None:
+        """``tables`` (brands, name variants) default to none: only documents and ``aliases``."""
         self._conn = conn
         self._aliases = aliases
         self._now = now or datetime.now()
+        self._tables = tables or AliasTables.empty()
+        self._branded: set[int] = set()
 
     # ------------------------------------------------------------------ entry point
 
@@ -127,7 +137,8 @@ class BatchWriter:
         removed = self._remove_orphans(old_linked)
         outcome.removed_drugs = sorted(removed.values())
         after_write = time.perf_counter()
-        touched = (set(drug_ids.values()) | article_drugs | old_linked) - set(removed)
+        touched = set(drug_ids.values()) | article_drugs | old_linked | self._branded
+        touched -= set(removed)
         fts_writer.delete_rows(self._conn, removed)
         plain_of = {s.markdown: s.plain for p in planned for d in p.prepared.sections for s in d}
         plain_of.update(item for p in planned for item in p.prepared.faq_plain)
@@ -375,11 +386,14 @@ class BatchWriter:
         return self._insert_aliases(planned, drug_ids)
 
     def _insert_aliases(self, planned: Sequence[_Planned], drug_ids: Mapping[str, int]) -> float:
-        """Document aliases, then dictionary aliases, one per folded name and drug.
+        """Document aliases, then dictionary aliases and name variants, then brands; one per
+        folded name and drug.
 
         A name a document gives replaces the same name stored from the dictionary (so a
         library page's "Nplate" is a brand name even when the dictionary called it a synonym).
-        Returns the seconds spent in the dictionary.
+        A dictionary synonym that is a known brand is stored as a brand. Brands of the brand
+        table are resolved against every drug of the database once the batch's own aliases are
+        in (see ``import_names``). Returns the seconds spent in the dictionary and the tables.
         """
         taken = self._taken_names(drug_ids.values())
         rows: list[dict[str, Any]] = []
@@ -418,8 +432,11 @@ class BatchWriter:
         start = time.perf_counter()
         found = self._aliases(sorted(set(names_by_drug.values()))) if names_by_drug else {}
         seconds = time.perf_counter() - start
+        tables = self._tables
         for drug_id, name in names_by_drug.items():
             for alias in found.get(name, ()):
+                add(drug_id, tables.relabel(alias), None)
+            for alias in tables.variant_aliases(name):
                 add(drug_id, alias, None)
         if replaced:
             self._conn.execute(
@@ -432,7 +449,12 @@ class BatchWriter:
             )
         if rows:
             self._conn.execute(insert(ALIASES), rows)
-        return seconds
+        start = time.perf_counter()
+        brand_rows = brand_alias_rows(self._conn, tables.brands) if names_by_drug else []
+        if brand_rows:
+            self._conn.execute(insert(ALIASES), brand_rows)
+            self._branded = {row["drug_id"] for row in brand_rows}
+        return seconds + time.perf_counter() - start
 
     def _taken_names(self, drug_ids: Iterable[int]) -> dict[int, dict[str, str]]:
         """Folded names already used per drug, and by what: its own name, a stored alias from

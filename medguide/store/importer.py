@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from medguide.core.model import Alias, ImportReport
 from medguide.store.database import Database
+from medguide.store.import_names import AliasTables
 from medguide.store.import_prepare import (
     ParseFn,
     PreparedFile,
@@ -78,7 +79,9 @@ class Importer:
 
     ``parse`` reads one file (default: the built-in readers); ``aliases`` looks names up in the
     drug-name dictionary; ``workers`` is the number of processes that parse and grade (None:
-    one per CPU when the batch is large enough).
+    one per CPU when the batch is large enough); ``tables`` are the brand and name-variant
+    tables whose names are stored as aliases (default: the shipped files, read at the first
+    import that writes something).
     """
 
     def __init__(
@@ -87,8 +90,10 @@ class Importer:
         parse: ParseFn | None = None,
         aliases: AliasesFn | None = None,
         workers: int | None = None,
+        tables: AliasTables | None = None,
     ) -> None:
         self._db = db
+        self._tables = tables
         self._parse = _resolve_parse(parse)
         self._aliases = aliases or dictionary_aliases
         self._workers = workers
@@ -136,7 +141,8 @@ class Importer:
         self.seconds["prepare (wall)"] = time.perf_counter() - started
         try:
             with self._db.engine.begin() as conn:
-                outcome = BatchWriter(conn, self._aliases).write(prepared)
+                writer = BatchWriter(conn, self._aliases, tables=self._alias_tables(prepared))
+                outcome = writer.write(prepared)
                 if cancel is not None and cancel():
                     raise ImportCancelled
         except ImportCancelled:
@@ -148,6 +154,16 @@ class Importer:
         report.rejected.extend(outcome.rejected)
         self.seconds["total"] = time.perf_counter() - started
         return report
+
+    def _alias_tables(self, prepared: Sequence[PreparedFile]) -> AliasTables:
+        """The brand and variant tables; the shipped files are read only when needed."""
+        if self._tables is None:
+            if not prepared:
+                return AliasTables.empty()
+            started = time.perf_counter()
+            self._tables = AliasTables.shipped()
+            self.seconds["tables"] = time.perf_counter() - started
+        return self._tables
 
     def _stored_hashes(self) -> dict[str, str]:
         with self._db.engine.connect() as conn:

@@ -53,6 +53,7 @@ from medguide.store.schema import (
     SectionRow,
     SourceRow,
 )
+from medguide.store.search_brands import INGREDIENT_OF_BRAND
 
 RECENT_KEPT = 50
 """How many recently viewed drugs are remembered."""
@@ -140,7 +141,8 @@ class Repository:
                 select(DrugRow.slug)
                 .join(AliasRow, AliasRow.drug_id == DrugRow.id)
                 .where(AliasRow.name_folded == folded)
-                .order_by(DrugRow.name)
+                # a combination brand names its combination drug before an ingredient's drug
+                .order_by(AliasRow.kind == INGREDIENT_OF_BRAND, DrugRow.name)
                 .limit(1)
             )
             if slug is not None or name.isascii():

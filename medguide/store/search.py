@@ -7,7 +7,9 @@ is read word by word: words that name a drug (or nearly do) find that drug, the 
 to full-text search. Look-alike/sound-alike names add both drugs and a warning.
 
 Names are held in memory (``NameIndex``), loaded at construction and again by ``reload()``
-after an import. Each thread gets its own SQLite connection for the FTS5 queries.
+after an import. Brand names, synonyms and US/international name variants are the aliases the
+importer stored (see ``import_names``); nothing is looked up in data files at start-up. Each
+thread gets its own SQLite connection for the FTS5 queries.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from sqlalchemy import Engine
 
 from medguide.core.views import MatchKind, SearchResponse
 from medguide.store.lasa import NEAR, LasaTable
-from medguide.store.search_brands import BrandTable
 from medguide.store.search_fts import search_text
 from medguide.store.search_names import NAME, NameIndex
 from medguide.store.search_run import (
@@ -81,13 +82,10 @@ class HasEngine(Protocol):
 class SearchEngine:
     """Ranked drug search; thread-safe, and never raises on any query text."""
 
-    def __init__(
-        self, db: HasEngine, lasa: LasaTable | None = None, brands: BrandTable | None = None
-    ) -> None:
-        """Load the names of ``db``; ``lasa`` and ``brands`` default to the shipped files."""
+    def __init__(self, db: HasEngine, lasa: LasaTable | None = None) -> None:
+        """Load the names of ``db``; ``lasa`` defaults to the shipped look-alike file."""
         self._engine = db.engine
         self._lasa = lasa if lasa is not None else LasaTable.load()
-        self._brands = brands if brands is not None else BrandTable.load()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -115,9 +113,7 @@ class SearchEngine:
                 raw.close()
             drugs = {r[0]: (r[1], r[2]) for r in drug_rows}
             own = [(r[0], r[2], NAME) for r in drug_rows]
-            names = NameIndex.with_extra(
-                drugs, own + alias_rows, self._brands.resolve, self._brands.labels
-            )
+            names = NameIndex(drugs, own + alias_rows)
         finally:
             if was_enabled:
                 gc.enable()

@@ -1,10 +1,12 @@
-"""Brand names the search knows beyond the stored aliases: ``resources/brands.tsv``.
+"""Brand names of drugs: ``resources/brands.tsv``, read at import time.
 
 The file is our own list of facts (brand name → active ingredients), derived from the public
 domain FDA Drugs@FDA data files with ``python -m medguide.store.search_brands FOLDER`` (the
-folder holding ``Products.txt`` and ``Applications.txt``). At start-up ``BrandTable.resolve``
+folder holding ``Products.txt`` and ``Applications.txt``). At import ``BrandTable.resolve``
 maps each ingredient list onto a drug of the database (by its name or alias, with salt words
-such as "hydrochloride" dropped when needed); brands that name no known drug are ignored.
+such as "hydrochloride" dropped when needed) and the importer stores the result as aliases
+(``import_names``); brands that name no known drug are ignored. The search reads only the
+stored aliases.
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ def _keyed(row: BrandRow) -> _Keyed:
 class BrandTable:
     """Brand → ingredients rows, ready to be resolved against the drugs of a database.
 
-    The name keys are worked out once, here; ``resolve`` (at every reload) only looks them up.
+    The name keys are worked out once, here; ``resolve`` (at every import) only looks them up.
     """
 
     def __init__(self, rows: Sequence[BrandRow]) -> None:
@@ -121,7 +123,7 @@ class BrandTable:
     def load(cls, path: Path | None = None) -> BrandTable:
         """Read the brands file (the shipped ``resources/brands.tsv`` by default).
 
-        A missing file gives an empty table: brand search then relies on stored aliases only.
+        A missing file gives an empty table: only the dictionary's brands are stored then.
         """
         source = path or resources_dir() / BRANDS_FILE
         try:

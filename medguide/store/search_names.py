@@ -15,7 +15,7 @@ lists and ``NameEntry`` objects are made only for the entries a query matches.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -177,14 +177,6 @@ class NameIndex:
                 if len(part) >= _MIN_WORD_FOR_FUZZY:
                     _add(fuzzy, part, i)
 
-    def _mark_brands(self, brand_labels: Mapping[str, str]) -> None:
-        kinds, labels = self._kinds, self._labels
-        for i, key in enumerate(self._keys):
-            if kinds[i] == "synonym":
-                label = brand_labels.get(key)
-                if label is not None:
-                    kinds[i], labels[i] = "brand", label
-
     def _finish(self) -> None:
         """Rebuild the sorted structures after names were indexed."""
         self._sorted_keys = sorted(self._exact)
@@ -194,27 +186,6 @@ class NameIndex:
         self._fuzzy_lengths = [len(k) for k in ordered]
         self._fuzzy_entries = [self._fuzzy[k] for k in ordered]
         self._ends = _EndsIndex(ordered) if len(ordered) >= PREFILTER_FROM else None
-
-    @classmethod
-    def with_extra(
-        cls,
-        drugs: Mapping[int, tuple[str, str]],
-        names: Sequence[tuple[int, str, str]],
-        extra: Callable[[Callable[[str], list[int]]], list[tuple[int, str, str]]],
-        brand_labels: Mapping[str, str] | None = None,
-    ) -> NameIndex:
-        """An index of ``names`` plus the names ``extra(drug_ids)`` derives from them.
-
-        Synonyms whose key is in ``brand_labels`` become brand names written as given there
-        ("tylenol" → "Tylenol"). Sorting happens once, after everything is indexed.
-        """
-        index = cls(drugs, [])
-        index._index(names)
-        if brand_labels:
-            index._mark_brands(brand_labels)
-        index._index(extra(index.drug_ids))
-        index._finish()
-        return index
 
     def drug_ids(self, key: str) -> list[int]:
         """Ids of the drugs named exactly ``key`` (a combination in any order)."""

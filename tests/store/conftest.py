@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from medguide.store.database import Database, open_database
+from medguide.store.import_names import AliasTables
 from medguide.store.importer import Importer
 from tests.store.fakes import fake_aliases, fake_parse
 
@@ -22,8 +23,11 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def importer(db: Database) -> Importer:
-    """An importer using the fake reader and the fake name dictionary."""
-    return Importer(db, parse=fake_parse, aliases=fake_aliases, workers=1)
+    """An importer using the fake reader and the fake name dictionary, without the shipped
+    brand and name-variant tables (their own tests pass small tables)."""
+    return Importer(
+        db, parse=fake_parse, aliases=fake_aliases, workers=1, tables=AliasTables.empty()
+    )
 
 
 @pytest.fixture

@@ -52,6 +52,13 @@ def test_corpus_and_seeds(db: Database, rxhive_dir: Path, seeds_dir: Path) -> No
     assert "002" in article_origins("romiplostim")
     assert "002" in article_origins("eltrombopag")
 
+    # Drugs@FDA brands stored at import, in their own spelling; variants as synonyms
+    cetuximab = repo.get_drug("cetuximab")
+    assert cetuximab is not None and "Erbitux" in cetuximab.brand_names
+    chlorphenamine = repo.get_drug("chlorphenamine")
+    assert chlorphenamine is not None and "chlorpheniramine" in chlorphenamine.synonyms
+    assert repo.resolve("Epzicom") == "abacavir-lamivudine"
+
     again = importer.import_paths([rxhive_dir, seeds_dir])
     assert len(again.unchanged) == RXHIVE_PAGES + 5
     assert not again.imported and not again.updated

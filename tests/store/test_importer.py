@@ -9,6 +9,7 @@ from sqlalchemy import func, select, text
 
 from medguide.core.model import ImportReport
 from medguide.store.database import Database
+from medguide.store.import_names import AliasTables
 from medguide.store.importer import Importer
 from medguide.store.schema import (
     USER_TABLES,
@@ -343,7 +344,9 @@ def article_links(db: Database) -> set[tuple[str, str]]:
 def test_parallel_workers_give_the_same_result(db: Database, docs: Path) -> None:
     for n in range(6):
         write_doc(docs, f"drug{n}.md", [f"name: Drug{n}", "usage: Some text here."])
-    importer = Importer(db, parse=fake_parse, aliases=fake_aliases, workers=2)
+    importer = Importer(
+        db, parse=fake_parse, aliases=fake_aliases, workers=2, tables=AliasTables.empty()
+    )
     report = importer.import_paths([docs])
     assert importer.seconds["workers"] == 2
     assert len(report.imported) == 6
@@ -362,7 +365,9 @@ def test_parallel_cancel_before_commit_rolls_back(db: Database, docs: Path) -> N
         checks += 1
         return checks > 8  # 4 checks before hashing, 4 after parsing, the 9th before commit
 
-    importer = Importer(db, parse=fake_parse, aliases=fake_aliases, workers=2)
+    importer = Importer(
+        db, parse=fake_parse, aliases=fake_aliases, workers=2, tables=AliasTables.empty()
+    )
     report = importer.import_paths([docs], cancel=cancel_last)
     assert report.cancelled
     assert checks == 9

@@ -384,29 +384,36 @@ def test_non_string_query_is_treated_as_empty(search: SearchEngine) -> None:
     assert search.search(None).hits == ()  # type: ignore[arg-type]
 
 
-def test_brand_table_adds_brands_the_database_lacks(tmp_path: Path) -> None:
-    from medguide.store.search_brands import BrandRow, BrandTable
+def test_stored_brand_kinds_give_their_reasons(tmp_path: Path) -> None:
+    from medguide.store.search_brands import INGREDIENT_OF_BRAND
 
-    db = build_db(tmp_path / "brands.sqlite", DRUGS)
-    table = BrandTable(
-        [
-            BrandRow("Prinivil", ("lisinopril",)),
-            BrandRow("Triumeq-ish", ("abacavir", "lamivudine")),
-            BrandRow("Unknownex", ("nothing known",)),
-        ]
-    )
-    engine = SearchEngine(db, brands=table)
+    drugs = [
+        ("abacavir", "Abacavir", [("Epzicom", INGREDIENT_OF_BRAND)], "x"),
+        ("abacavir-lamivudine", "Abacavir + Lamivudine", [("Epzicom", "brand")], "y"),
+        ("lisinopril", "Lisinopril", [("Prinivil", "brand")], "z"),
+    ]
+    db = build_db(tmp_path / "brands.sqlite", drugs)
+    engine = SearchEngine(db)
     hit = engine.search("prinivil").hits[0]
     assert (hit.slug, hit.match, hit.reason) == (
         "lisinopril",
         MatchKind.EXACT,
         "brand name Prinivil",
     )
-    slugs = [h.slug for h in engine.search("triumeq-ish").hits]
-    assert slugs[:2] == ["abacavir-lamivudine", "abacavir"]
-    assert not engine.search("unknownex").hits
+    hits = engine.search("epzicom").hits
+    assert [(h.slug, h.reason) for h in hits[:2]] == [
+        ("abacavir-lamivudine", "brand name Epzicom"),
+        ("abacavir", "an ingredient of Epzicom"),
+    ]
     engine.close()
     db.engine.dispose()
+
+
+def test_search_engine_reads_no_brand_file() -> None:
+    import inspect
+
+    # Brands come from the aliases stored at import; the engine takes no brand table.
+    assert "brands" not in inspect.signature(SearchEngine).parameters
 
 
 _FUZZ_ALPHABET = "abcdeilmnoprstuz AEIOU\"*^():+-'%_;,.?!/\\NEAR{}[]0123456789é日\t"
@@ -423,15 +430,3 @@ def test_random_queries_never_raise(search: SearchEngine, seed: int) -> None:
         response = search.search(query, limit=rng.choice((1, 10, 50)))
         assert response.query == query
         assert len({h.slug for h in response.hits}) == len(response.hits)
-
-
-def test_synonyms_known_as_brands_are_shown_as_brand_names(tmp_path: Path) -> None:
-    from medguide.store.search_brands import BrandRow, BrandTable
-
-    drugs = [("paracetamol", "Paracetamol", [("tylenol", "synonym"), ("apap", "synonym")], "x")]
-    db = build_db(tmp_path / "brands.sqlite", drugs)
-    engine = SearchEngine(db, brands=BrandTable([BrandRow("Tylenol", ("acetaminophen",))]))
-    assert engine.search("tylenol").hits[0].reason == "brand name Tylenol"
-    assert engine.search("apap").hits[0].reason == "also called apap"
-    engine.close()
-    db.engine.dispose()

@@ -1,0 +1,118 @@
+"""Names an import adds beside the documents' and the dictionary's own.
+
+Two of our data files feed the aliases table at import time (so nothing is worked out when the
+search starts):
+
+- ``resources/brands.tsv`` (Drugs@FDA brand → ingredients, see ``search_brands``): a brand of
+  one ingredient becomes a ``brand`` alias of that drug; a combination brand becomes a
+  ``brand`` alias of the combination drug when there is one, and an ``INGREDIENT_OF_BRAND``
+  alias of each ingredient's own drug. A dictionary synonym that is a known brand ("tylenol")
+  is stored as a brand in the brand's own spelling ("Tylenol").
+- ``resources/name_variants.tsv``: a drug named by a US or an international name gets the other
+  name as a synonym (see ``name_variants``).
+
+All of these aliases have no source (``source_id`` NULL), like the dictionary's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from medguide.core.model import Alias, AliasKind
+from medguide.store.name_resolver import quick_fold
+from medguide.store.name_variants import NameVariants
+from medguide.store.search_brands import INGREDIENT_OF_BRAND, BrandTable
+from medguide.store.search_text import combination_key, name_key
+
+
+@dataclass(frozen=True)
+class AliasTables:
+    """The brand table and the name variants an import draws aliases from."""
+
+    brands: BrandTable
+    variants: NameVariants
+
+    @classmethod
+    def shipped(cls) -> AliasTables:
+        """The tables of the shipped ``resources`` files."""
+        return cls(BrandTable.load(), NameVariants.load())
+
+    @classmethod
+    def empty(cls) -> AliasTables:
+        """No brands and no variants (tests of the rest of the import)."""
+        return cls(BrandTable([]), NameVariants({}))
+
+    def relabel(self, alias: Alias) -> Alias:
+        """A synonym that is a known brand becomes a brand, in the brand's spelling."""
+        if alias.kind is not AliasKind.SYNONYM:
+            return alias
+        label = self.brands.labels.get(name_key(alias.name))
+        return Alias(label, AliasKind.BRAND) if label is not None else alias
+
+    def variant_aliases(self, name: str) -> tuple[Alias, ...]:
+        """The other spellings of a drug's name, as synonyms."""
+        return tuple(Alias(other, AliasKind.SYNONYM) for other in self.variants.others(name))
+
+
+def _key(name: str) -> str:
+    """``name_key`` with a fast path for the common one-word ASCII name."""
+    low = name.lower()
+    return low if low.isascii() and low.isalnum() else name_key(low)
+
+
+class _StoredNames:
+    """Every drug name and alias of the database, keyed for the brand table's look-ups."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.taken: set[tuple[int, str]] = set()
+        """(drug id, folded name) pairs already used: own names and stored aliases."""
+        self._exact: dict[str, set[int]] = {}
+        self._combo: dict[str, set[int]] = {}
+        exact, combo, taken = self._exact, self._combo, self.taken
+        for drug_id, name in conn.exec_driver_sql("SELECT id, name FROM drugs"):
+            key = _key(name)
+            taken.add((drug_id, quick_fold(name)))
+            exact.setdefault(key, set()).add(drug_id)
+            if " " in key:  # a combination is named by its drug's own name, in any order
+                combo.setdefault(combination_key(key), set()).add(drug_id)
+        # An ingredient's share of a combination brand names no drug by itself: a combination
+        # drug imported later must still get that brand.
+        rows = conn.exec_driver_sql("SELECT drug_id, name_folded, kind FROM aliases")
+        for drug_id, folded, kind in rows:
+            taken.add((drug_id, folded))
+            if kind != INGREDIENT_OF_BRAND:
+                exact.setdefault(_key(folded), set()).add(drug_id)
+
+    def drug_ids(self, key: str) -> list[int]:
+        """Ids of the drugs named exactly ``key`` (a combination in any order)."""
+        found = self._exact.get(key)
+        if not found and " " in key:
+            found = self._combo.get(combination_key(key))
+        return sorted(found) if found else []
+
+
+def brand_alias_rows(conn: Connection, brands: BrandTable) -> list[dict[str, Any]]:
+    """Alias rows for the brands of ``brands`` that name drugs of the database but are not
+    stored yet (so a re-import adds only what new drugs brought)."""
+    if not len(brands):
+        return []
+    stored = _StoredNames(conn)
+    rows: list[dict[str, Any]] = []
+    for drug_id, brand, kind in brands.resolve(stored.drug_ids):
+        folded = quick_fold(brand)
+        if (drug_id, folded) in stored.taken:
+            continue
+        stored.taken.add((drug_id, folded))
+        rows.append(
+            {
+                "drug_id": drug_id,
+                "name": brand,
+                "name_folded": folded,
+                "kind": kind,
+                "source_id": None,
+            }
+        )
+    return rows
