@@ -8,7 +8,7 @@ adds the Settings menu, the Edit action (Ctrl+E) and answers ``print_requested``
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,10 +18,11 @@ from medguide.core.model import Audience, SectionKind
 from medguide.core.views import DrugPage, DrugSummary, Letterhead
 from medguide.reading.audience import choose_section
 from medguide.reading.glossary import Glossary
-from medguide.ui.handout_dialog import HandoutDialog
-from medguide.ui.letterhead_dialog import LetterheadDialog
 from medguide.ui.main_window import MainWindow
-from medguide.ui.section_editor import EditAction, SectionEditorDialog
+
+if TYPE_CHECKING:  # the dialogs (and Qt's print support) load on first use, not at start-up
+    from medguide.ui.handout_dialog import HandoutDialog
+    from medguide.ui.section_editor import EditAction, SectionEditorDialog
 
 GlossarySource = Callable[[], Glossary | None]
 
@@ -90,6 +91,8 @@ class ClinicActions(QObject):
 
     def open_handout(self, page: DrugPage, audience: Audience) -> HandoutDialog:
         """The handout dialog for the drug shown, at the reading level shown."""
+        from medguide.ui.handout_dialog import HandoutDialog
+
         dialog = HandoutDialog(self._data, [page.slug], audience, self._glossary(), self._window)
         dialog.pdf_exported.connect(
             lambda path: self._window.statusBar().showMessage(f"Handout saved: {path}", 8000)
@@ -100,10 +103,14 @@ class ClinicActions(QObject):
 
     def edit_letterhead(self) -> None:
         """Settings → Clinic letterhead."""
+        from medguide.ui.letterhead_dialog import LetterheadDialog
+
         LetterheadDialog(self._data, self._window).exec()
 
     def editor_for(self, kind: SectionKind, audience: Audience) -> SectionEditorDialog | None:
         """The editor on the shown drug's section, or None (with a message) when impossible."""
+        from medguide.ui.section_editor import SectionEditorDialog
+
         page = self._window.drug_view.page
         glossary = self._glossary()
         if page is None or glossary is None:
@@ -137,6 +144,8 @@ class ClinicActions(QObject):
         self, slug: str, kind: SectionKind, audience: Audience, action: EditAction, text: str
     ) -> None:
         """Store the editor's answer and re-open the drug on the same tab."""
+        from medguide.ui.section_editor import EditAction
+
         if action is EditAction.SAVE and text.strip():
             self._data.save_override(slug, kind, audience, text)
         elif action is EditAction.REVERT or (action is EditAction.SAVE and not text.strip()):
