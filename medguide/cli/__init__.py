@@ -45,7 +45,8 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="run import, search, audience switch and handout export headless; exit non-zero on failure",
+        help="check import, search, audience switch and handout export headless "
+        "(exit code = failed steps)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = next((a for a in argv if a in COMMANDS), None)
