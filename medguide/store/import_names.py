@@ -71,10 +71,12 @@ class _StoredNames:
         """(drug id, folded name) pairs already used: own names and stored aliases."""
         self._exact: dict[str, set[int]] = {}
         self._combo: dict[str, set[int]] = {}
+        self._own: set[str] = set()
         exact, combo, taken = self._exact, self._combo, self.taken
         for drug_id, name in conn.exec_driver_sql("SELECT id, name FROM drugs"):
             key = _key(name)
             taken.add((drug_id, quick_fold(name)))
+            self._own.add(key)
             exact.setdefault(key, set()).add(drug_id)
             if " " in key:  # a combination is named by its drug's own name, in any order
                 combo.setdefault(combination_key(key), set()).add(drug_id)
@@ -85,6 +87,10 @@ class _StoredNames:
             taken.add((drug_id, folded))
             if kind != INGREDIENT_OF_BRAND:
                 exact.setdefault(_key(folded), set()).add(drug_id)
+
+    def is_drug_name(self, key: str) -> bool:
+        """True when ``key`` is the own name of a drug (a brand by that name is skipped)."""
+        return key in self._own
 
     def drug_ids(self, key: str) -> list[int]:
         """Ids of the drugs named exactly ``key`` (a combination in any order)."""
@@ -101,7 +107,9 @@ def brand_alias_rows(conn: Connection, brands: BrandTable) -> list[dict[str, Any
         return []
     stored = _StoredNames(conn)
     rows: list[dict[str, Any]] = []
-    for drug_id, brand, kind in brands.resolve(stored.drug_ids):
+    # A brand that a drug already has as an alias (from the dictionary, say) still goes to the
+    # other drugs of its ingredients; only a brand that is itself a drug's name is left out.
+    for drug_id, brand, kind in brands.resolve(stored.drug_ids, stored.is_drug_name):
         folded = quick_fold(brand)
         if (drug_id, folded) in stored.taken:
             continue

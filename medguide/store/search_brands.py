@@ -32,12 +32,14 @@ INGREDIENT_SEPARATOR = " + "
 INGREDIENT_OF_BRAND = "brand-ingredient"
 """Name kind of a combination brand on the drug of one of its ingredients."""
 
-# Salt and hydrate words dropped from an ingredient when its full name is not a known drug.
+# Salt, ester and hydrate words: an ingredient without them also names its base drug.
 SALT_WORDS = frozenset(
     [
         "acetate",
         "anhydrous",
+        "axetil",
         "base",
+        "besilate",
         "besylate",
         "bitartrate",
         "bromide",
@@ -46,10 +48,14 @@ SALT_WORDS = frozenset(
         "cypionate",
         "decanoate",
         "dihydrate",
+        "dihydrochloride",
         "dimesylate",
         "dipropionate",
         "disodium",
+        "disoproxil",
+        "edisylate",
         "enanthate",
+        "erbumine",
         "estolate",
         "ethylsuccinate",
         "fumarate",
@@ -57,19 +63,29 @@ SALT_WORDS = frozenset(
         "gluconate",
         "hcl",
         "hemihydrate",
+        "hyclate",
         "hydrobromide",
         "hydrochloride",
-        "hyclate",
         "lactate",
         "magnesium",
+        "malate",
         "maleate",
+        "medoxomil",
+        "meglumine",
+        "mesilate",
         "mesylate",
+        "mofetil",
         "monohydrate",
+        "napsylate",
         "nitrate",
+        "olamine",
+        "oxalate",
+        "palmitate",
         "pamoate",
         "phosphate",
         "potassium",
         "propionate",
+        "proxetil",
         "sodium",
         "stearate",
         "succinate",
@@ -77,6 +93,7 @@ SALT_WORDS = frozenset(
         "tartrate",
         "tosylate",
         "trihydrate",
+        "tromethamine",
         "valerate",
         "xinafoate",
     ]
@@ -135,37 +152,44 @@ class BrandTable:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def resolve(self, lookup: Callable[[str], list[int]]) -> list[tuple[int, str, str]]:
+    def resolve(
+        self,
+        lookup: Callable[[str], list[int]],
+        is_drug_name: Callable[[str], bool] | None = None,
+    ) -> list[tuple[int, str, str]]:
         """``(drug id, brand, kind)`` for every brand whose ingredients name known drugs.
 
         ``lookup`` gives the ids of the drugs with exactly this name key (a combination in any
         order). A brand maps to the drug of its whole ingredient list (kind ``brand``) and, for
         a combination, also to each ingredient's own drug (kind ``INGREDIENT_OF_BRAND``).
-        Brands that already name a drug are skipped; ingredients are also tried without their
-        salt words.
+        An ingredient names the drugs of its full name and those of its name without salt
+        words ("fentanyl citrate": both "fentanyl citrate" and "fentanyl"). Brands that are
+        themselves drug names are skipped (``is_drug_name``; default: anything ``lookup``
+        finds).
         """
+        skip = is_drug_name or (lambda key: bool(lookup(key)))
         out: list[tuple[int, str, str]] = []
         for row in self._keyed:
-            if not row.brand_key or lookup(row.brand_key):
+            if not row.brand_key or skip(row.brand_key):
                 continue
-            whole = _lookup_either(row.whole, lookup)
+            whole = _lookup_both(row.whole, lookup)
             out.extend((drug_id, row.brand, "brand") for drug_id in whole)
             for part in row.parts:
                 out.extend(
                     (drug_id, row.brand, INGREDIENT_OF_BRAND)
-                    for drug_id in _lookup_either(part, lookup)
+                    for drug_id in _lookup_both(part, lookup)
                     if drug_id not in whole
                 )
         return out
 
 
-def _lookup_either(keys: tuple[str, str], lookup: Callable[[str], list[int]]) -> list[int]:
-    """Drugs named by the full key, else by the key without salt words."""
-    for key in keys:
-        found = lookup(key) if key else []
-        if found:
-            return found
-    return []
+def _lookup_both(keys: tuple[str, str], lookup: Callable[[str], list[int]]) -> list[int]:
+    """Drugs named by the full key and drugs named by the key without salt words."""
+    full, stripped = keys
+    found = lookup(full) if full else []
+    if stripped and stripped != full:
+        found = found + [d for d in lookup(stripped) if d not in found]
+    return found
 
 
 def parse_brands(text: str) -> list[BrandRow]:

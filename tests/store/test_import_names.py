@@ -218,3 +218,26 @@ def test_us_and_international_names_find_the_same_page(
     hit = variant_search.search(query).hits[0]
     assert hit.slug == expected
     assert hit.reason.startswith(("name ", "also called "))
+
+
+def test_brand_reaches_every_drug_of_its_ingredient(db: Database, docs: Path) -> None:
+    def names(found: Sequence[str]) -> Mapping[str, Sequence[Alias]]:
+        # the dictionary already knows the brand, but on one of the two pages only
+        known = {"Mesalamine": (Alias("asacol", AliasKind.SYNONYM),)}
+        return {name: known.get(name, ()) for name in found}
+
+    tables = AliasTables(
+        BrandTable(
+            [BrandRow("Asacol", ("mesalamine",)), BrandRow("Duragesic", ("fentanyl citrate",))]
+        ),
+        NameVariants.from_pairs([("mesalamine", "mesalazine")]),
+    )
+    write_drugs(docs, "Mesalamine", "Mesalazine", "Fentanyl", "Fentanyl Citrate")
+    Importer(db, parse=fake_parse, aliases=names, workers=1, tables=tables).import_paths([docs])
+    brands = {(slug, name) for slug, name, kind, _ in stored_aliases(db) if kind == "brand"}
+    assert brands == {
+        ("mesalamine", "Asacol"),
+        ("mesalazine", "Asacol"),
+        ("fentanyl-citrate", "Duragesic"),
+        ("fentanyl", "Duragesic"),
+    }
