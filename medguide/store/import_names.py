@@ -16,8 +16,8 @@ All of these aliases have no source (``source_id`` NULL), like the dictionary's.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Connection
 
@@ -66,7 +66,8 @@ def _key(name: str) -> str:
 class _StoredNames:
     """Every drug name and alias of the database, keyed for the brand table's look-ups."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, labels: Mapping[str, str]) -> None:
+        """``labels`` maps the key of a known brand to its spelling (``BrandTable.labels``)."""
         self.taken: set[tuple[int, str]] = set()
         """(drug id, folded name) pairs already used: own names and stored aliases."""
         self._exact: dict[str, set[int]] = {}
@@ -82,11 +83,22 @@ class _StoredNames:
                 combo.setdefault(combination_key(key), set()).add(drug_id)
         # An ingredient's share of a combination brand names no drug by itself: a combination
         # drug imported later must still get that brand.
-        rows = conn.exec_driver_sql("SELECT drug_id, name_folded, kind FROM aliases")
-        for drug_id, folded, kind in rows:
+        self.relabel: list[tuple[int, int, str]] = []
+        """(alias id, drug id, brand spelling) of stored dictionary synonyms that are known
+        brands (written by an older MedGuide, which kept them as synonyms)."""
+        rows = conn.exec_driver_sql(
+            "SELECT id, drug_id, name, name_folded, kind, source_id FROM aliases"
+        )
+        for alias_id, drug_id, name, folded, kind, source_id in rows:
             taken.add((drug_id, folded))
-            if kind != INGREDIENT_OF_BRAND:
-                exact.setdefault(_key(folded), set()).add(drug_id)
+            if kind == INGREDIENT_OF_BRAND:
+                continue
+            key = _key(folded)
+            exact.setdefault(key, set()).add(drug_id)
+            if kind == AliasKind.SYNONYM.value and source_id is None:
+                label = labels.get(key)
+                if label is not None and label != name:
+                    self.relabel.append((alias_id, drug_id, label))
 
     def is_drug_name(self, key: str) -> bool:
         """True when ``key`` is the own name of a drug (a brand by that name is skipped)."""
@@ -100,13 +112,20 @@ class _StoredNames:
         return sorted(found) if found else []
 
 
-def brand_alias_rows(conn: Connection, brands: BrandTable) -> list[dict[str, Any]]:
-    """Alias rows for the brands of ``brands`` that name drugs of the database but are not
-    stored yet (so a re-import adds only what new drugs brought)."""
+_INSERT_SQL = (
+    "INSERT INTO aliases (drug_id, name, name_folded, kind, source_id) VALUES (?, ?, ?, ?, NULL)"
+)
+_RELABEL_SQL = "UPDATE aliases SET name = ?, kind = ? WHERE id = ?"
+
+
+def add_brand_aliases(conn: Connection, brands: BrandTable) -> set[int]:
+    """Store the brands of ``brands`` that name drugs of the database but are not stored yet
+    (so a re-import adds only what new drugs brought), and turn stored dictionary synonyms
+    that are known brands into brands. Returns the ids of the drugs whose aliases changed."""
     if not len(brands):
-        return []
-    stored = _StoredNames(conn)
-    rows: list[dict[str, Any]] = []
+        return set()
+    stored = _StoredNames(conn, brands.labels)
+    rows: list[tuple[int, str, str, str]] = []
     # A brand that a drug already has as an alias (from the dictionary, say) still goes to the
     # other drugs of its ingredients; only a brand that is itself a drug's name is left out.
     for drug_id, brand, kind in brands.resolve(stored.drug_ids, stored.is_drug_name):
@@ -114,13 +133,12 @@ def brand_alias_rows(conn: Connection, brands: BrandTable) -> list[dict[str, Any
         if (drug_id, folded) in stored.taken:
             continue
         stored.taken.add((drug_id, folded))
-        rows.append(
-            {
-                "drug_id": drug_id,
-                "name": brand,
-                "name_folded": folded,
-                "kind": kind,
-                "source_id": None,
-            }
+        rows.append((drug_id, brand, folded, kind))
+    if rows:
+        conn.exec_driver_sql(_INSERT_SQL, rows)
+    if stored.relabel:
+        conn.exec_driver_sql(
+            _RELABEL_SQL,
+            [(label, AliasKind.BRAND.value, alias_id) for alias_id, _, label in stored.relabel],
         )
-    return rows
+    return {row[0] for row in rows} | {drug_id for _, drug_id, _ in stored.relabel}

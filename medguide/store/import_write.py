@@ -30,7 +30,7 @@ from medguide.core.model import (
     SourceFormat,
 )
 from medguide.store import fts_writer
-from medguide.store.import_names import AliasTables, brand_alias_rows
+from medguide.store.import_names import AliasTables, add_brand_aliases
 from medguide.store.import_prepare import PreparedFile, source_key
 from medguide.store.name_resolver import NameResolver, quick_fold
 from medguide.store.schema import (
@@ -450,10 +450,8 @@ class BatchWriter:
         if rows:
             self._conn.execute(insert(ALIASES), rows)
         start = time.perf_counter()
-        brand_rows = brand_alias_rows(self._conn, tables.brands) if names_by_drug else []
-        if brand_rows:
-            self._conn.execute(insert(ALIASES), brand_rows)
-            self._branded = {row["drug_id"] for row in brand_rows}
+        if names_by_drug:
+            self._branded = add_brand_aliases(self._conn, tables.brands)
         return seconds + time.perf_counter() - start
 
     def _taken_names(self, drug_ids: Iterable[int]) -> dict[int, dict[str, str]]:

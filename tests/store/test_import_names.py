@@ -241,3 +241,20 @@ def test_brand_reaches_every_drug_of_its_ingredient(db: Database, docs: Path) ->
         ("fentanyl-citrate", "Duragesic"),
         ("fentanyl", "Duragesic"),
     }
+
+
+def test_brands_kept_as_synonyms_by_an_older_import_become_brands(db: Database, docs: Path) -> None:
+    def names(found: Sequence[str]) -> Mapping[str, Sequence[Alias]]:
+        return {name: (Alias("tylenol", AliasKind.SYNONYM),) for name in found}
+
+    write_drugs(docs, "Paracetamol")
+    old = Importer(db, parse=fake_parse, aliases=names, workers=1, tables=AliasTables.empty())
+    old.import_paths([docs])
+    assert stored_aliases(db) == {("paracetamol", "tylenol", "synonym", False)}
+    # the next import that writes anything brings the stored names up to date
+    write_drugs(docs, "Lisinopril")
+    make_importer(db).import_paths([docs])
+    assert ("paracetamol", "Tylenol", "brand", False) in stored_aliases(db)
+    engine = SearchEngine(db)
+    assert engine.search("tylenol").hits[0].reason == "brand name Tylenol"
+    engine.close()
