@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from medguide.core import provenance
 from medguide.core.model import Audience, SectionKind
 from medguide.core.views import DrugPage, SourceView
 
@@ -33,17 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def source_line(source: SourceView | None, clinic_override: bool = False) -> str:
-    """``Source: …`` with review status, date and the AI-generated warning."""
-    if clinic_override:
-        return "Source: written by this clinic"
-    if source is None:
-        return "Source: unknown"
-    parts = [f"Source: {source.format.label} - {source.title}", source.review_status.label]
-    if source.last_updated is not None:
-        parts.append(f"updated {source.last_updated.isoformat()}")
-    if source.ai_generated:
-        parts.append("AI-generated")
-    return " · ".join(parts)
+    """``Source: …`` with review status, date and the AI note (``medguide.core.provenance``)."""
+    line = "Source: " + provenance.source_line(source, clinic_override)
+    note = "" if source is None or clinic_override else provenance.ai_note(source)
+    return f"{line} · {note}" if note else line
 
 
 def render_page(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from medguide.core.model import Audience, SectionKind
+from medguide.core.provenance import AI_WARNING, needs_ai_warning, source_line
 from medguide.core.views import DrugPage, Letterhead, SourceView
 from medguide.handout.options import DEFAULT_SECTIONS, HandoutOptions, PrintSize
 from medguide.reading.annotate import Medium, annotate_html
@@ -33,7 +34,6 @@ DISCLAIMER = (
     "This sheet helps you talk with your care team. It does not replace advice from your "
     "doctor, nurse or pharmacist."
 )
-AI_WARNING = "AI-generated text: not yet reviewed by a clinician."
 
 Renderer = Callable[[str], str]
 
@@ -110,23 +110,13 @@ def letterhead_html(letterhead: Letterhead) -> str:
     return "<br />".join(lines)
 
 
-def _source_line(source: SourceView) -> str:
-    parts = [source.format.label]
-    if source.title and source.title != source.format.label:
-        parts.append(source.title)
-    parts.append(f"review status: {source.review_status.label.lower()}")
-    if source.last_updated:
-        parts.append(f"updated {source.last_updated.isoformat()}")
-    return " · ".join(parts)
-
-
 def _section_html(
     page: DrugPage,
     kind: SectionKind,
     options: HandoutOptions,
     render: Renderer,
     glossary: Glossary | None,
-    used_sources: dict[int, SourceView],
+    used_sources: dict[int | None, SourceView | None],
 ) -> str:
     audience = options.audience
     if kind is SectionKind.FAQ:
@@ -146,7 +136,7 @@ def _section_html(
                 used_sources[source.id] = source
         # one annotation pass: a term is explained at its first use in the whole FAQ
         body = _annotate("<ul>" + "".join(items) + "</ul>", glossary, audience)
-        notice, grade_note = faqs.notice, faqs.grade_note
+        notice, grade_note, clinic = faqs.notice, faqs.grade_note, False
     else:
         shown = choose_section(page, kind, audience)
         if shown.text is None:
@@ -155,11 +145,15 @@ def _section_html(
         if audience is Audience.PATIENT:
             markdown = strip_citations(markdown)
         body = _annotate(render(markdown), glossary, audience)
-        source = page.source(shown.text.source_id)
-        if source:
+        if shown.text.clinic_override:
+            used_sources[None] = None  # the clinic's own wording
+        elif source := page.source(shown.text.source_id):
             used_sources[source.id] = source
         notice, grade_note = shown.notice, shown.grade_note
+        clinic = shown.text.clinic_override
     extra = ""
+    if clinic:
+        extra += '<p class="notice">Clinic version: this section was written by your clinic.</p>'
     if notice:
         extra += f'<p class="notice">{escape(notice)}</p>'
     if grade_note:
@@ -180,7 +174,7 @@ def compose_part(
     glossary: Glossary | None = None,
 ) -> HandoutPart:
     """The handout part of one medicine."""
-    used_sources: dict[int, SourceView] = {}
+    used_sources: dict[int | None, SourceView | None] = {}
     head = [f"<h1>{escape(page.name)}</h1>"]
     if page.brand_names:
         brands = ", ".join(escape(b) for b in page.brand_names[:8])
@@ -212,9 +206,12 @@ def compose_part(
     if not any(sections):
         sections = ['<p class="notice">None of the chosen sections has text for this medicine.</p>']
 
-    sources = list(used_sources.values()) or list(page.sources[:1])
-    ai = any(s.ai_generated for s in sources)
-    footer = ["Source: " + "; ".join(_source_line(s) for s in sources)] if sources else []
+    used = list(used_sources.values()) or list(page.sources[:1])
+    footer = []
+    if used:
+        lines = (source_line(s, clinic_override=s is None) for s in used)
+        footer.append("Source: " + "; ".join(dict.fromkeys(lines)))
+    ai = any(s is not None and needs_ai_warning(s) for s in used)
     if ai:
         footer.append(AI_WARNING)
     footer.append(DISCLAIMER)

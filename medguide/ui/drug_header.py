@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medguide.core.model import ReviewStatus
+from medguide.core import provenance
 from medguide.core.views import DrugPage, SourceView
 
-AI_WARNING = "⚠ AI-generated — not reviewed"
+AI_WARNING = f"⚠ {provenance.AI_WARNING}"
 PRINT_PENDING_TIP = "Printing handouts is not available in this build yet"
 
 _BADGE_STYLE = "QLabel { border: 1px solid palette(mid); border-radius: 9px; padding: 2px 8px; }"
@@ -127,12 +127,7 @@ class DrugHeader(QWidget):
         badges = list(dict.fromkeys(_source_badge(s) for s in page.sources))
         self.badges.setText(" &nbsp;|&nbsp; ".join(badges))
         self.badges.setVisible(bool(page.sources))
-        self.ai_warning.setVisible(
-            any(
-                s.ai_generated and s.review_status is not ReviewStatus.APPROVED
-                for s in page.sources
-            )
-        )
+        self.ai_warning.setVisible(any(provenance.needs_ai_warning(s) for s in page.sources))
 
     def _star_toggled(self, on: bool) -> None:
         self._paint_star()
@@ -156,7 +151,4 @@ def _details_html(page: DrugPage) -> str:
 
 
 def _source_badge(source: SourceView) -> str:
-    bits = [source.format.label, source.review_status.label]
-    if source.last_updated:
-        bits.append(f"updated {source.last_updated.isoformat()}")
-    return html.escape(" · ".join(bits))
+    return html.escape(provenance.source_badge(source))

@@ -11,6 +11,7 @@ import html
 from collections import OrderedDict
 from collections.abc import Callable
 
+from medguide.core import provenance
 from medguide.core.model import Audience, SectionKind, SourceFormat
 from medguide.core.views import DrugPage, SectionText, SourceView
 from medguide.reading.audience import choose_faqs, choose_section
@@ -163,14 +164,12 @@ class TabHtmlBuilder:
 def _source_html(source: SourceView, audience: Audience) -> str:
     esc = html.escape
     lines = [f"<h3>{esc(source.title)}</h3>"]
-    facts = [source.format.label, f"review status: {source.review_status.label.lower()}"]
-    if source.last_updated:
-        facts.append(f"last updated {source.last_updated.isoformat()}")
-    lines.append(f"<p>{esc(' · '.join(facts))}<br><small>{esc(_short_origin(source))}</small></p>")
-    if source.ai_generated:
-        lines.append(
-            '<p style="color:#c62828;"><b>AI-generated — not reviewed by a clinician.</b></p>'
-        )
+    facts = " · ".join(provenance.source_facts(source))
+    lines.append(f"<p>{esc(facts)}<br><small>{esc(_short_origin(source))}</small></p>")
+    if provenance.needs_ai_warning(source):
+        lines.append(f'<p style="color:#c62828;"><b>{esc(provenance.AI_WARNING)}</b></p>')
+    elif source.ai_generated:
+        lines.append(f"<p><b>{esc(provenance.AI_APPROVED)}</b></p>")
     for text in (source.provenance_note, source.disclaimer):
         if text:
             lines.append(f"<p><i>{esc(text)}</i></p>")

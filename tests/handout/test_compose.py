@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from medguide.core.model import Audience, SectionKind
-from medguide.core.views import Letterhead
+from medguide.core.provenance import CLINIC_SOURCE
+from medguide.core.views import Letterhead, SectionText
 from medguide.handout.compose import AI_WARNING, DISCLAIMER, compose_handout, compose_part
 from medguide.handout.options import DEFAULT_SECTIONS, HandoutOptions, PrintSize
 from medguide.reading.audience import GRADE_NOTE
@@ -94,3 +96,15 @@ def test_letterhead_is_escaped_and_empty_letterhead_prints_nothing() -> None:
     )
     assert "A &amp; B Clinic" in handout.letterhead_html
     assert compose_handout([make_testamab()], HandoutOptions(), Letterhead()).letterhead_html == ""
+
+
+def test_clinic_version_is_marked_and_named_in_the_footer() -> None:
+    page = make_testamab()
+    usage = page.section(SectionKind.USAGE, Audience.PATIENT)
+    assert usage is not None
+    ours = SectionText(SectionKind.USAGE, Audience.PATIENT, "Our clinic words.\n", 2.0, None, True)
+    edited = replace(page, sections=(ours, *(s for s in page.sections if s is not usage)))
+    part = compose_part(edited, HandoutOptions(sections=(SectionKind.USAGE,)))
+    assert "Clinic version" in part.body_html and "Our clinic words." in part.body_html
+    assert part.footer_lines[0] == f"Source: {CLINIC_SOURCE}"
+    assert AI_WARNING not in part.footer_lines  # only the clinic's words are printed

@@ -56,7 +56,7 @@ def test_pdf_has_sections_in_order_footer_on_every_page_and_no_markdown(
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {count}" in page
         assert "review status: unreviewed" in page
-        assert "AI-generated text" in page
+        assert "AI-generated" in page
     assert "**" not in whole and "###" not in whole
 
 
