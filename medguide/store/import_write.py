@@ -2,10 +2,10 @@
 
 ``BatchWriter.write`` runs on a connection the caller has put in a transaction; it compares
 every document with the stored source of the same key (unchanged, changed or new), replaces the
-rows of changed sources, upserts drugs by slug, adds aliases (from the document and from the
-drug-name dictionary), links articles to the drugs they name, removes drugs left without any
-source, and rebuilds the search-index rows of every drug it touched. User tables are never read
-or written here.
+rows of changed sources, upserts drugs by slug, adds aliases (from the document, the drug-name
+dictionary, the US/international name variants and the Drugs@FDA brand table), links
+articles to the drugs they name, removes drugs left without any source, and rebuilds the
+search-index rows of every drug it touched. User tables are never read or written here.
 """
 
 from __future__ import annotations
