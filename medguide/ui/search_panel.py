@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medguide.core.views import DrugSummary, SearchResponse
+from medguide.core.views import DrugSummary, MatchKind, SearchResponse
 from medguide.ui.drug_list_model import SLUG_ROLE, DrugListModel
 from medguide.ui.ports import DrugReader
 from medguide.ui.result_delegate import TwoLineDelegate
@@ -55,6 +55,7 @@ class SearchPanel(QWidget):
         self._controller = controller
         self._all: list[DrugSummary] | None = None
         self._open_on_answer = False
+        self._last_response: SearchResponse | None = None
         self._loading = False
 
         self.field = QLineEdit(self)
@@ -194,11 +195,29 @@ class SearchPanel(QWidget):
             "words. Words from the text work too (for example <i>headache</i>)."
         )
         self._show_list(count > 0, empty)
+        self._last_response = response
         if count:
             self.view.setCurrentIndex(self.model.index(0, 0))
             if self._open_on_answer:
-                self.open_requested.emit(response.hits[0].slug)
+                self._open_or_confirm(response)
         self._open_on_answer = False
+
+    def _open_or_confirm(self, response: SearchResponse) -> None:
+        """Enter in the search field: open the top hit only when it is the name that was typed
+        (exact or prefix, no correction, no look-alike warning). A guess is never opened for the
+        person: the list takes the focus, so a second Enter opens the highlighted drug."""
+        top = response.hits[0]
+        if (
+            top.match in (MatchKind.EXACT, MatchKind.PREFIX)
+            and not response.suggestion
+            and not response.lasa_warning
+        ):
+            self.open_requested.emit(top.slug)
+            return
+        self.view.setFocus()
+        self.status.setText(
+            f"{len(response.hits)} results — check the name, then press Enter to open it"
+        )
 
     def note_opened(self, slug: str) -> None:
         """Keep the Recent list current while it is shown, with the opened drug selected."""
@@ -264,6 +283,16 @@ class SearchPanel(QWidget):
             self._open_on_answer = True
             self._controller.set_query(self.field.text())
             self._controller.run_now()
+            return
+        response = self._last_response
+        picked_row = self.view.currentIndex().row() > 0  # the person chose a row themselves
+        if (
+            not picked_row
+            and response is not None
+            and response.hits
+            and response.query == self.field.text().strip()
+        ):
+            self._open_or_confirm(response)
             return
         slug = self.current_slug()
         if slug is None and self.model.rowCount():

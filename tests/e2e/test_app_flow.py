@@ -47,8 +47,12 @@ def test_search_open_switch_tabs_and_audience(context: AppContext, qtbot: QtBot)
     assert panel.suggestion.isVisibleTo(window)
     assert "romiplostim" in panel.suggestion.text().lower()
 
-    with qtbot.waitSignal(window.drug_opened) as opened:
+    # a correction is a suggestion: Enter in the field does not open it, it moves to the list
+    with qtbot.assertNotEmitted(window.drug_opened, wait=300):
         qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert panel.view.hasFocus()
+    with qtbot.waitSignal(window.drug_opened) as opened:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
     assert opened.args == ["romiplostim"]
     view = window.drug_view
     assert view.header.name.text() == "Romiplostim"
@@ -159,3 +163,10 @@ def test_snapshot_command_writes_a_png(context: AppContext, tmp_path: Path) -> N
     assert snapshot_cmd.run(args) == 0
     image = QImage(str(out))
     assert (image.width(), image.height()) == (800, 500)
+
+
+def test_enter_opens_an_exact_name_at_once(context: AppContext, qtbot: QtBot) -> None:
+    _search(context, qtbot, "warfarin")
+    with qtbot.waitSignal(context.window.drug_opened) as opened:
+        qtbot.keyClick(context.window.search_panel.field, Qt.Key.Key_Return)
+    assert opened.args == ["warfarin"]
