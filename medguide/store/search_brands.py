@@ -28,6 +28,40 @@ BRANDS_FILE = "brands.tsv"
 _PLAIN_BRAND = re.compile(r"[A-Za-z][A-Za-z .'-]*")
 _MAX_BRAND_WORDS = 3
 _WORD_START = re.compile(r"(^|[\s-])([A-Za-z]+)")
+# Letters of a brand name that are written as capitals: release and formulation marks.
+_CAPITAL_SUFFIXES = frozenset(
+    [
+        "aq",
+        "cd",
+        "cr",
+        "dr",
+        "ds",
+        "ec",
+        "er",
+        "hc",
+        "hct",
+        "hd",
+        "hfa",
+        "ii",
+        "iii",
+        "ir",
+        "iv",
+        "la",
+        "lar",
+        "mr",
+        "odt",
+        "otc",
+        "pf",
+        "pm",
+        "rt",
+        "sa",
+        "sr",
+        "tr",
+        "xl",
+        "xr",
+        "xt",
+    ]
+)
 INGREDIENT_SEPARATOR = " + "
 INGREDIENT_OF_BRAND = "brand-ingredient"
 """Name kind of a combination brand on the drug of one of its ingredients."""
@@ -236,13 +270,22 @@ def derive_brands(products: Iterable[dict[str, str]], brand_applications: set[st
                 name_key(" ".join(ingredients))
             ):
                 continue
-            pairs.add((_brand_case(cleaned), joined))
+            pairs.add((brand_case(cleaned), joined))
     return [f"{brand}\t{ingredients}" for brand, ingredients in sorted(pairs)]
 
 
-def _brand_case(name: str) -> str:
-    """``"ACTIN-N"`` → ``"Actin-N"``: each word or hyphen part capitalised."""
-    return _WORD_START.sub(lambda m: m.group(1) + m.group(2).capitalize(), name)
+def brand_case(name: str) -> str:
+    """``"ACTIN-N"`` → ``"Actin-N"``: each word or hyphen part capitalised; release and
+    formulation letters after the first word stay capitals (``"ADDERALL XR"`` → ``"Adderall
+    XR"``)."""
+
+    def word(match: re.Match[str]) -> str:
+        text = match.group(2)
+        if match.start() > 0 and text.lower() in _CAPITAL_SUFFIXES:
+            return match.group(1) + text.upper()
+        return match.group(1) + text.capitalize()
+
+    return _WORD_START.sub(word, name)
 
 
 def main(argv: Sequence[str]) -> int:

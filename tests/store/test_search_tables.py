@@ -52,6 +52,9 @@ def test_shipped_brand_table_loads() -> None:
     brands = {name_key(r.brand): r.ingredients for r in table.rows}
     assert len(table) > 1000
     assert brands["lipitor"] == ("atorvastatin calcium",)
+    # readable spelling: capitalised words, release marks in capitals
+    assert table.labels["erbitux"] == "Erbitux"
+    assert table.labels["quillivant xr"] == "Quillivant XR"
 
 
 def test_missing_brand_file_gives_an_empty_table(tmp_path: Path) -> None:
@@ -91,6 +94,7 @@ def test_derive_brands_keeps_trade_names_of_nda_products_only() -> None:
         {"ApplNo": "1", "DrugName": "LIPITOR", "ActiveIngredient": "ATORVASTATIN CALCIUM"},
         {"ApplNo": "2", "DrugName": "ATORVASTATIN", "ActiveIngredient": "ATORVASTATIN"},
         {"ApplNo": "3", "DrugName": "EPOGEN/PROCRIT", "ActiveIngredient": "EPOETIN ALFA"},
+        {"ApplNo": "2", "DrugName": "TOPROL-XL", "ActiveIngredient": "METOPROLOL SUCCINATE"},
         {"ApplNo": "3", "DrugName": "DEXTROSE 5% IN PLASTIC CONTAINER", "ActiveIngredient": "X"},
         {"ApplNo": "9", "DrugName": "GENERICO", "ActiveIngredient": "ANYTHING"},
         {
@@ -104,4 +108,5 @@ def test_derive_brands_keeps_trade_names_of_nda_products_only() -> None:
         "Epogen\tepoetin alfa",
         "Lipitor\tatorvastatin calcium",
         "Procrit\tepoetin alfa",
+        "Toprol-XL\tmetoprolol succinate",
     ]
