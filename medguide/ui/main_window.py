@@ -6,7 +6,7 @@ It only wires the parts together; each part lives in its own module. It is given
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportRunner(services.import_paths, services.search, self)
         self._warm_task: BackgroundTask | None = None
         self.progress_dialog: ImportProgressDialog | None = None
+        self._deferred_writes: list[Callable[[], None]] = []
         self._base_point_size = QApplication.font().pointSizeF()
         self.setWindowTitle("MedGuide")
         self.setAccessibleName("MedGuide")
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{page.name} — MedGuide")
         if record:
             self.history.visit(slug)
-            self.services.repository.record_view(slug)
+            self._write_user_data(lambda: self.services.repository.record_view(slug))
             self.search_panel.note_opened(slug)
         self._update_nav()
         self._print_action.setEnabled(self._print_available)
@@ -298,6 +299,7 @@ class MainWindow(QMainWindow):
         self._import_folder_action.setEnabled(False)
 
     def _import_ended(self, quiet: bool) -> None:
+        self._flush_deferred_writes()
         if quiet:
             self.search_panel.set_loading(False)
         self._progress.hide()
@@ -356,10 +358,24 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ small slots
 
+    def _write_user_data(self, write: Callable[[], None]) -> None:
+        """Run a small user-data write now, or after the running import: an import holds the
+        database's write lock, and the window must never wait for it."""
+        if self.importing():
+            self._deferred_writes.append(write)
+        else:
+            write()
+
+    def _flush_deferred_writes(self) -> None:
+        writes, self._deferred_writes = self._deferred_writes, []
+        for write in writes:
+            write()
+
     def _toggle_favourite(self, on: bool) -> None:
         page = self.drug_view.page
         if page is not None:
-            self.services.repository.set_favourite(page.slug, on)
+            slug = page.slug
+            self._write_user_data(lambda: self.services.repository.set_favourite(slug, on))
             self.search_panel.refresh_browse()
 
     def _request_print(self) -> None:

@@ -291,3 +291,15 @@ def test_unstructured_page_opens_on_overview(qtbot: QtBot, settings: Settings) -
     enabled = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabEnabled(i)]
     assert enabled == ["Overview", "Related articles", "Sources"]
     assert "All in one." in window.drug_view.tab_html(SectionKind.OVERVIEW)
+
+
+def test_user_data_writes_wait_for_a_running_import(parts: WindowParts) -> None:
+    window = parts.window
+    repo = parts.repo
+    window.importing = lambda: True  # type: ignore[method-assign]
+    window.open_drug("romiplostim")
+    window.drug_view.header.star.click()
+    assert repo.views == [] and repo.favs == []  # nothing waits on the import's write lock
+    window.importing = lambda: False  # type: ignore[method-assign]
+    window._import_ended(quiet=True)
+    assert repo.views == ["romiplostim"] and repo.favs == ["romiplostim"]
