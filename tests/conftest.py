@@ -44,3 +44,34 @@ def seeds_dir(shared_dir: Path) -> Path:
 def rxhive_dir(shared_dir: Path) -> Path:
     """The 5,817-page RxHive corpus."""
     return shared_dir / "corpora" / "rxhive"
+
+
+class NetworkAccessError(RuntimeError):
+    """Raised when code under test tries to reach the network (MedGuide never may)."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test whose code opens an internet connection or looks up a host name.
+
+    Local Unix sockets (used by Qt on Linux) stay allowed. The rule of DESIGN.md §5, "the app
+    opens no network connection, ever", is so checked by every test that runs the app.
+    """
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise NetworkAccessError(f"network access attempted: {args[1:] or kwargs}")
+
+    original_connect = socket.socket.connect
+
+    def connect(self: socket.socket, address: object) -> None:
+        if self.family == getattr(socket, "AF_UNIX", object()):
+            original_connect(self, address)  # type: ignore[arg-type]
+            return
+        refuse(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket.socket, "sendto", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
