@@ -69,8 +69,9 @@ def _step(name: str, action: Callable[[], str]) -> bool:
     return True
 
 
-def run(db_path: str | None = None) -> int:
-    """Run every step; return the number of failures (the process exit code)."""
+def run() -> int:
+    """Run every step on a new temporary database (never the user's, so ``--db`` is not
+    used: a self-test must not leave test data behind); return the number of failures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from medguide.core.paths import library_dir
     from medguide.store.database import open_database
@@ -81,7 +82,7 @@ def run(db_path: str | None = None) -> int:
     failures = 0
     with tempfile.TemporaryDirectory(prefix="medguide-selftest-") as tmp, _no_network():
         work = Path(tmp)
-        db = open_database(Path(db_path) if db_path else work / "selftest.sqlite")
+        db = open_database(work / "selftest.sqlite")
         repo = Repository(db)
         state: dict[str, object] = {}
 

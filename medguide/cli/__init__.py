@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from medguide import self_test
 
-        return self_test.run(args.db)
+        return self_test.run()
     if args.command is None:
         args_list = [*args_list, "gui"]
         args = build_parser(args_list).parse_args(args_list)

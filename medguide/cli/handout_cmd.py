@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
 from medguide.core.model import Audience, SectionKind
 from medguide.handout.options import DEFAULT_SECTIONS, HandoutOptions, PrintSize
 
@@ -77,10 +78,11 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"medguide handout: {exc}", file=sys.stderr)
         return 2
-    from medguide.store.database import open_database
     from medguide.store.repository import Repository
 
-    db = open_database(Path(args.db) if args.db else None)
+    db = open_database_for(args, "handout")
+    if db is None:
+        return DATABASE_ERROR_EXIT
     try:
         repo = Repository(db)
         pages = []

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
 from medguide.core.model import ImportReport
 
 
@@ -62,14 +63,11 @@ def print_report(report: ImportReport) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import the paths and print the report."""
-    from medguide.store.database import DatabaseError, open_database
     from medguide.store.importer import Importer
 
-    try:
-        db = open_database(Path(args.db) if args.db else None)
-    except DatabaseError as exc:
-        print(f"medguide import: {exc}", file=sys.stderr)
-        return 2
+    db = open_database_for(args, "import")
+    if db is None:
+        return DATABASE_ERROR_EXIT
     bar = _ProgressBar(enabled=not args.no_progress)
     try:
         report = Importer(db, workers=args.workers).import_paths(args.paths, progress=bar)

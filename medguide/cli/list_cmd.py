@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,14 +15,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print slug, name and class of every drug, by name."""
-    from medguide.store.database import DatabaseError, open_database
     from medguide.store.repository import Repository
 
-    try:
-        db = open_database(Path(args.db) if args.db else None)
-    except DatabaseError as exc:
-        print(f"medguide list: {exc}", file=sys.stderr)
-        return 2
+    db = open_database_for(args, "list")
+    if db is None:
+        return DATABASE_ERROR_EXIT
     with db:
         repo = Repository(db)
         drugs = repo.list_drugs()

@@ -7,7 +7,8 @@ per hit (and its snippet for text hits). Exit code 0 when something was found, 1
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,11 +19,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Search the database and print the response."""
-    from medguide.store.database import open_database
     from medguide.store.search import SearchEngine
 
     query = " ".join(args.query)
-    with open_database(Path(args.db) if args.db else None) as db:
+    db = open_database_for(args, "search")
+    if db is None:
+        return DATABASE_ERROR_EXIT
+    with db:
         engine = SearchEngine(db)
         response = engine.search(query, limit=max(0, args.limit))
         engine.close()

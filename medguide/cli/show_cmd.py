@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
 from medguide.core import provenance
 from medguide.core.model import Audience, SectionKind
 from medguide.core.views import DrugPage, SourceView
@@ -86,15 +86,12 @@ def render_page(
 
 def run(args: argparse.Namespace) -> int:
     """Resolve the name and print the page; exit 1 when no drug has that name."""
-    from medguide.store.database import DatabaseError, open_database
     from medguide.store.repository import Repository
 
     name = " ".join(args.name)
-    try:
-        db = open_database(Path(args.db) if args.db else None)
-    except DatabaseError as exc:
-        print(f"medguide show: {exc}", file=sys.stderr)
-        return 2
+    db = open_database_for(args, "show")
+    if db is None:
+        return DATABASE_ERROR_EXIT
     with db:
         repo = Repository(db)
         slug = repo.resolve(name)

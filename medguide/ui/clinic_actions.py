@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -93,13 +93,22 @@ class ClinicActions(QObject):
         """The handout dialog for the drug shown, at the reading level shown."""
         from medguide.ui.handout_dialog import HandoutDialog
 
+        if self.handout_dialog is not None:
+            self.handout_dialog.close()  # one handout dialog at a time
         dialog = HandoutDialog(self._data, [page.slug], audience, self._glossary(), self._window)
+        # freed when closed, so a typed patient name does not linger in memory
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None, d=dialog: self._forget_handout_dialog(d))
         dialog.pdf_exported.connect(
             lambda path: self._window.statusBar().showMessage(f"Handout saved: {path}", 8000)
         )
         self.handout_dialog = dialog
         dialog.open()
         return dialog
+
+    def _forget_handout_dialog(self, dialog: HandoutDialog) -> None:
+        if self.handout_dialog is dialog:
+            self.handout_dialog = None
 
     def edit_letterhead(self) -> None:
         """Settings → Clinic letterhead."""

@@ -38,7 +38,7 @@ from medguide.ui.section_html import TabHtmlBuilder
 from medguide.ui.settings import Settings
 from medguide.ui.tasks import BackgroundTask
 
-IMPORT_SUFFIXES = ("*.md", "*.markdown", "*.txt", "*.json")
+IMPORT_SUFFIXES = ("*.md", "*.markdown", "*.txt")
 
 
 class MainWindow(QMainWindow):

@@ -62,7 +62,8 @@ class TabHtmlBuilder:
             del self._cache[key]
 
     def warm_up(self) -> None:
-        """Load the renderer and the annotator once (call off the UI thread at start-up)."""
+        """Import the renderer's modules and load the glossary once, off the UI thread at
+        start-up, so the first tab opened does not pay for them."""
         html_text = self._render("Warm-up *text*.")
         if self._annotate is not None:
             self._annotate(html_text, Audience.PATIENT)

@@ -30,6 +30,7 @@ def test_result_and_progress_arrive_on_the_ui_thread(qtbot: QtBot) -> None:
     assert blocker.args == [42]
     qtbot.waitUntil(lambda: len(seen) == 3)
     assert [s[0] for s in seen] == [1, 2, 3]
+    assert all(on_ui_thread for *_, on_ui_thread in seen)  # progress arrives on the UI thread
     assert task.is_done()
     with pytest.raises(RuntimeError):
         task.start()
