@@ -8,6 +8,7 @@ checked between files and before the commit, leaves the database exactly as it w
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -139,6 +140,10 @@ class Importer:
                 if cancel is not None and cancel():
                     return self._cancelled(report)
         self.seconds["prepare (wall)"] = time.perf_counter() - started
+        # The batch makes hundreds of thousands of small row objects and no garbage cycles:
+        # the cyclic collector would only rescan the parsed documents again and again.
+        was_enabled = gc.isenabled()
+        gc.disable()
         try:
             with self._db.engine.begin() as conn:
                 writer = BatchWriter(conn, self._aliases, tables=self._alias_tables(prepared))
@@ -147,6 +152,9 @@ class Importer:
                     raise ImportCancelled
         except ImportCancelled:
             return self._cancelled(report)
+        finally:
+            if was_enabled:
+                gc.enable()
         self.seconds.update(outcome.seconds)
         report.imported.extend(outcome.imported)
         report.updated.extend(outcome.updated)
