@@ -52,10 +52,6 @@ class AliasTables:
         label = self.brands.labels.get(name_key(alias.name))
         return Alias(label, AliasKind.BRAND) if label is not None else alias
 
-    def variant_aliases(self, name: str) -> tuple[Alias, ...]:
-        """The other spellings of a drug's name, as synonyms."""
-        return tuple(Alias(other, AliasKind.SYNONYM) for other in self.variants.others(name))
-
 
 def _key(name: str) -> str:
     """``name_key`` with a fast path for the common one-word ASCII name."""
@@ -73,16 +69,16 @@ class _StoredNames:
         self._exact: dict[str, set[int]] = {}
         self._combo: dict[str, set[int]] = {}
         self._own: set[str] = set()
+        self.drugs: list[tuple[int, str]] = list(conn.exec_driver_sql("SELECT id, name FROM drugs"))
+        """(id, name) of every drug."""
         exact, combo, taken = self._exact, self._combo, self.taken
-        for drug_id, name in conn.exec_driver_sql("SELECT id, name FROM drugs"):
+        for drug_id, name in self.drugs:
             key = _key(name)
             taken.add((drug_id, quick_fold(name)))
             self._own.add(key)
             exact.setdefault(key, set()).add(drug_id)
             if " " in key:  # a combination is named by its drug's own name, in any order
                 combo.setdefault(combination_key(key), set()).add(drug_id)
-        # An ingredient's share of a combination brand names no drug by itself: a combination
-        # drug imported later must still get that brand.
         self.relabel: list[tuple[int, int, str]] = []
         """(alias id, drug id, brand spelling) of stored dictionary synonyms that are known
         brands (written by an older MedGuide, which kept them as synonyms)."""
@@ -91,6 +87,8 @@ class _StoredNames:
         )
         for alias_id, drug_id, name, folded, kind, source_id in rows:
             taken.add((drug_id, folded))
+            # An ingredient's share of a combination brand names no drug by itself: a
+            # combination drug imported later must still get that brand.
             if kind == INGREDIENT_OF_BRAND:
                 continue
             key = _key(folded)
@@ -99,6 +97,10 @@ class _StoredNames:
                 label = labels.get(key)
                 if label is not None and label != name:
                     self.relabel.append((alias_id, drug_id, label))
+
+    def add_name(self, key: str, drug_id: int) -> None:
+        """Let ``key`` name ``drug_id`` in later look-ups (an alias about to be stored)."""
+        self._exact.setdefault(key, set()).add(drug_id)
 
     def is_drug_name(self, key: str) -> bool:
         """True when ``key`` is the own name of a drug (a brand by that name is skipped)."""
@@ -118,22 +120,37 @@ _INSERT_SQL = (
 _RELABEL_SQL = "UPDATE aliases SET name = ?, kind = ? WHERE id = ?"
 
 
-def add_brand_aliases(conn: Connection, brands: BrandTable) -> set[int]:
-    """Store the brands of ``brands`` that name drugs of the database but are not stored yet
-    (so a re-import adds only what new drugs brought), and turn stored dictionary synonyms
-    that are known brands into brands. Returns the ids of the drugs whose aliases changed."""
-    if not len(brands):
+def add_table_aliases(conn: Connection, tables: AliasTables) -> set[int]:
+    """Store what the tables say about the drugs of the database and is not stored yet.
+
+    Every drug gets the other spellings of its name (name variants), then the brands of the
+    brand table that name it (an ingredient may be named by a variant: Asacol, mesalamine →
+    the page "mesalazine"); stored dictionary synonyms that are known brands become brands.
+    Only missing (drug, name) pairs are added, so a second pass adds nothing, a re-import adds
+    only what new drugs brought, and a database written by an older MedGuide catches up at its
+    next import. Returns the ids of the drugs whose aliases changed.
+    """
+    brands, variants = tables.brands, tables.variants
+    if not len(brands) and not len(variants):
         return set()
     stored = _StoredNames(conn, brands.labels)
     rows: list[tuple[int, str, str, str]] = []
+
+    def add(drug_id: int, name: str, kind: str) -> None:
+        folded = quick_fold(name)
+        if folded and (drug_id, folded) not in stored.taken:
+            stored.taken.add((drug_id, folded))
+            rows.append((drug_id, name, folded, kind))
+
+    if len(variants):
+        for drug_id, name in stored.drugs:
+            for other in variants.others(name):
+                add(drug_id, other, AliasKind.SYNONYM.value)
+                stored.add_name(_key(other), drug_id)
     # A brand that a drug already has as an alias (from the dictionary, say) still goes to the
     # other drugs of its ingredients; only a brand that is itself a drug's name is left out.
     for drug_id, brand, kind in brands.resolve(stored.drug_ids, stored.is_drug_name):
-        folded = quick_fold(brand)
-        if (drug_id, folded) in stored.taken:
-            continue
-        stored.taken.add((drug_id, folded))
-        rows.append((drug_id, brand, folded, kind))
+        add(drug_id, brand, kind)
     if rows:
         conn.exec_driver_sql(_INSERT_SQL, rows)
     if stored.relabel:

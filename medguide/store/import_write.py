@@ -30,7 +30,7 @@ from medguide.core.model import (
     SourceFormat,
 )
 from medguide.store import fts_writer
-from medguide.store.import_names import AliasTables, add_brand_aliases
+from medguide.store.import_names import AliasTables, add_table_aliases
 from medguide.store.import_prepare import PreparedFile, source_key
 from medguide.store.name_resolver import NameResolver, quick_fold
 from medguide.store.schema import (
@@ -386,14 +386,15 @@ class BatchWriter:
         return self._insert_aliases(planned, drug_ids)
 
     def _insert_aliases(self, planned: Sequence[_Planned], drug_ids: Mapping[str, int]) -> float:
-        """Document aliases, then dictionary aliases and name variants, then brands; one per
+        """Document aliases, then dictionary aliases, then name variants and brands; one per
         folded name and drug.
 
         A name a document gives replaces the same name stored from the dictionary (so a
         library page's "Nplate" is a brand name even when the dictionary called it a synonym).
-        A dictionary synonym that is a known brand is stored as a brand. Brands of the brand
-        table are resolved against every drug of the database once the batch's own aliases are
-        in (see ``import_names``). Returns the seconds spent in the dictionary and the tables.
+        A dictionary synonym that is a known brand is stored as a brand. Name variants and
+        brands of the brand table are worked out for every drug of the database once the
+        batch's own aliases are in (see ``import_names.add_table_aliases``). Returns the
+        seconds spent in the dictionary and the tables.
         """
         taken = self._taken_names(drug_ids.values())
         rows: list[dict[str, Any]] = []
@@ -436,8 +437,6 @@ class BatchWriter:
         for drug_id, name in names_by_drug.items():
             for alias in found.get(name, ()):
                 add(drug_id, tables.relabel(alias), None)
-            for alias in tables.variant_aliases(name):
-                add(drug_id, alias, None)
         if replaced:
             self._conn.execute(
                 delete(ALIASES).where(
@@ -451,7 +450,7 @@ class BatchWriter:
             self._conn.execute(insert(ALIASES), rows)
         start = time.perf_counter()
         if names_by_drug:
-            self._branded = add_brand_aliases(self._conn, tables.brands)
+            self._branded = add_table_aliases(self._conn, tables)
         return seconds + time.perf_counter() - start
 
     def _taken_names(self, drug_ids: Iterable[int]) -> dict[int, dict[str, str]]:

@@ -166,8 +166,12 @@ class BrandTable:
 
     def __init__(self, rows: Sequence[BrandRow]) -> None:
         self.rows = rows
-        self._keyed = [_keyed(row) for row in rows]
-        self.labels = {k.brand_key: k.brand for k in self._keyed if k.brand_key}
+        keyed = [_keyed(row) for row in rows]
+        # A product sold under its generic name ("Epinephrine") is not a brand: a name that is
+        # an ingredient anywhere in the table is left out.
+        generic = {key for k in keyed for keys in (k.whole, *k.parts) for key in keys if key}
+        self._keyed = [k for k in keyed if k.brand_key and k.brand_key not in generic]
+        self.labels = {k.brand_key: k.brand for k in self._keyed}
         """Brand name as written, by name key."""
 
     @classmethod

@@ -8,7 +8,7 @@ import pytest
 
 from medguide.core.model import Audience, SectionKind, SourceFormat
 from medguide.store.database import Database
-from medguide.store.import_names import AliasTables, add_brand_aliases
+from medguide.store.import_names import AliasTables, add_table_aliases
 from medguide.store.importer import Importer
 from medguide.store.repository import Repository
 
@@ -59,9 +59,9 @@ def test_corpus_and_seeds(db: Database, rxhive_dir: Path, seeds_dir: Path) -> No
     chlorphenamine = repo.get_drug("chlorphenamine")
     assert chlorphenamine is not None and "chlorpheniramine" in chlorphenamine.synonyms
     assert repo.resolve("Epzicom") == "abacavir-lamivudine"
-    # one pass reaches a fixed point: an import that changes any file adds no more brands
+    # one pass reaches a fixed point: an import that changes any file adds no more aliases
     with db.engine.connect() as conn, conn.begin() as transaction:
-        assert add_brand_aliases(conn, AliasTables.shipped().brands) == set()
+        assert add_table_aliases(conn, AliasTables.shipped()) == set()
         transaction.rollback()
 
     again = importer.import_paths([rxhive_dir, seeds_dir])

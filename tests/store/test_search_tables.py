@@ -110,3 +110,16 @@ def test_derive_brands_keeps_trade_names_of_nda_products_only() -> None:
         "Procrit\tepoetin alfa",
         "Toprol-XL\tmetoprolol succinate",
     ]
+
+
+def test_a_product_named_by_its_ingredient_is_not_a_brand() -> None:
+    table = BrandTable(
+        [
+            BrandRow("Epinephrine", ("epinephrine bitartrate",)),
+            BrandRow("Epipen", ("epinephrine",)),
+        ]
+    )
+    assert table.labels == {"epipen": "Epipen"}
+    assert table.resolve(lambda key: [7] if key == "epinephrine" else []) == [
+        (7, "Epipen", "brand")
+    ]
