@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medguide.core.model import Alias, AliasKind
-from medguide.core.text import fold
+from medguide.core.text import brand_case, fold
 
 PACKAGE = "drug_named_entity_recognition"
 DATA_FILE = "drug_ner_dictionary.pkl.bz2"
@@ -105,7 +105,7 @@ def dictionary_aliases(name: str) -> tuple[Alias, ...]:
                 continue
             seen.add(folded)
             if variant in dictionary.brand:
-                brands.append(Alias(_brand_case(variant), AliasKind.BRAND))
+                brands.append(Alias(_readable_brand(variant), AliasKind.BRAND))
             else:
                 synonyms.append(Alias(variant, AliasKind.SYNONYM))
     return tuple([*brands, *synonyms][:MAX_ALIASES])
@@ -122,5 +122,7 @@ def _is_plain_name(variant: str) -> bool:
     )
 
 
-def _brand_case(variant: str) -> str:
-    return variant.title() if variant.islower() else variant
+def _readable_brand(variant: str) -> str:
+    """The dictionary writes most names in lower case: "tylenol" → "Tylenol"; a name it
+    already capitalised ("EpiPen") stays as it is."""
+    return brand_case(variant) if variant.islower() else variant

@@ -1,4 +1,5 @@
-"""Small text rules used by several layers: slugs, name folding, markdown → plain text."""
+"""Small text rules used by several layers: slugs, name folding, brand-name capitals,
+markdown → plain text."""
 
 from __future__ import annotations
 
@@ -37,3 +38,54 @@ def markdown_to_plain(markdown: str) -> str:
     text = _MD_EMPHASIS.sub("", text)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+_BRAND_WORD = re.compile(r"(^|[\s-])([A-Za-z]+)")
+# Letters of a brand name that are written as capitals: release and formulation marks.
+_CAPITAL_SUFFIXES = frozenset(
+    [
+        "aq",
+        "cd",
+        "cr",
+        "dr",
+        "ds",
+        "ec",
+        "er",
+        "hc",
+        "hct",
+        "hd",
+        "hfa",
+        "ii",
+        "iii",
+        "ir",
+        "iv",
+        "la",
+        "lar",
+        "mr",
+        "odt",
+        "otc",
+        "pf",
+        "pm",
+        "rt",
+        "sa",
+        "sr",
+        "tr",
+        "xl",
+        "xr",
+        "xt",
+    ]
+)
+
+
+def brand_case(name: str) -> str:
+    """``"ACTIN-N"`` → ``"Actin-N"``: each word or hyphen part capitalised; release and
+    formulation letters after the first word stay capitals (``"ADDERALL XR"`` → ``"Adderall
+    XR"``)."""
+
+    def word(match: re.Match[str]) -> str:
+        text = match.group(2)
+        if match.start() > 0 and text.lower() in _CAPITAL_SUFFIXES:
+            return match.group(1) + text.upper()
+        return match.group(1) + text.capitalize()
+
+    return _BRAND_WORD.sub(word, name)

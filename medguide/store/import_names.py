@@ -3,7 +3,7 @@
 Two of our data files feed the aliases table at import time (so nothing is worked out when the
 search starts):
 
-- ``resources/brands.tsv`` (Drugs@FDA brand → ingredients, see ``search_brands``): a brand of
+- ``resources/brands.tsv`` (Drugs@FDA brand → ingredients, see ``brand_table``): a brand of
   one ingredient becomes a ``brand`` alias of that drug; a combination brand becomes a
   ``brand`` alias of the combination drug when there is one, and an ``INGREDIENT_OF_BRAND``
   alias of each ingredient's own drug. A dictionary synonym that is a known brand ("tylenol")
@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from medguide.core.model import Alias, AliasKind
+from medguide.store.brand_table import INGREDIENT_OF_BRAND, BrandTable
 from medguide.store.name_resolver import quick_fold
 from medguide.store.name_variants import NameVariants
-from medguide.store.search_brands import INGREDIENT_OF_BRAND, BrandTable
 from medguide.store.search_text import combination_key, name_key
 
 

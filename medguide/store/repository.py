@@ -38,6 +38,7 @@ from medguide.core.views import (
     SourceView,
 )
 from medguide.reading.grade import grade_of_markdown
+from medguide.store.brand_table import INGREDIENT_OF_BRAND
 from medguide.store.database import Database
 from medguide.store.schema import (
     AliasRow,
@@ -53,7 +54,6 @@ from medguide.store.schema import (
     SectionRow,
     SourceRow,
 )
-from medguide.store.search_brands import INGREDIENT_OF_BRAND
 
 RECENT_KEPT = 50
 """How many recently viewed drugs are remembered."""

@@ -12,7 +12,7 @@ from enum import IntEnum
 from typing import Protocol
 
 from medguide.core.views import MatchKind, SearchHit
-from medguide.store.search_brands import INGREDIENT_OF_BRAND
+from medguide.store.brand_table import INGREDIENT_OF_BRAND
 from medguide.store.search_fts import TextMatch
 from medguide.store.search_names import NAME, NameEntry, NameMatch
 from medguide.store.search_text import name_key

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select, text
 
 from medguide.core.model import Alias, AliasKind
+from medguide.store.brand_table import INGREDIENT_OF_BRAND, BrandRow, BrandTable
 from medguide.store.database import Database, open_database
 from medguide.store.import_names import AliasTables
 from medguide.store.importer import Importer
@@ -16,7 +17,6 @@ from medguide.store.name_variants import NameVariants, parse_variants
 from medguide.store.repository import Repository
 from medguide.store.schema import USER_TABLES, AliasRow, DrugRow
 from medguide.store.search import SearchEngine
-from medguide.store.search_brands import INGREDIENT_OF_BRAND, BrandRow, BrandTable
 from tests.store.fakes import fake_parse, write_doc
 from tests.store.test_importer import snapshot
 

@@ -385,7 +385,7 @@ def test_non_string_query_is_treated_as_empty(search: SearchEngine) -> None:
 
 
 def test_stored_brand_kinds_give_their_reasons(tmp_path: Path) -> None:
-    from medguide.store.search_brands import INGREDIENT_OF_BRAND
+    from medguide.store.brand_table import INGREDIENT_OF_BRAND
 
     drugs = [
         ("abacavir", "Abacavir", [("Epzicom", INGREDIENT_OF_BRAND)], "x"),

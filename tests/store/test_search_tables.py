@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from medguide.store.lasa import LasaPair, LasaTable, parse_lasa
-from medguide.store.search_brands import (
+from medguide.store.brand_table import (
     INGREDIENT_OF_BRAND,
     BrandRow,
     BrandTable,
-    derive_brands,
     parse_brands,
 )
+from medguide.store.lasa import LasaPair, LasaTable, parse_lasa
 from medguide.store.search_text import name_key
 
 
@@ -85,30 +84,6 @@ def test_resolve_maps_brands_to_whole_combinations_and_to_single_ingredients() -
         (2, "Sinemet", INGREDIENT_OF_BRAND),
         (3, "Sinemet", INGREDIENT_OF_BRAND),
         (4, "Lipitor", "brand"),
-    ]
-
-
-def test_derive_brands_keeps_trade_names_of_nda_products_only() -> None:
-    products = [
-        {"ApplNo": "1", "DrugName": "LIPITOR", "ActiveIngredient": "ATORVASTATIN CALCIUM"},
-        {"ApplNo": "1", "DrugName": "LIPITOR", "ActiveIngredient": "ATORVASTATIN CALCIUM"},
-        {"ApplNo": "2", "DrugName": "ATORVASTATIN", "ActiveIngredient": "ATORVASTATIN"},
-        {"ApplNo": "3", "DrugName": "EPOGEN/PROCRIT", "ActiveIngredient": "EPOETIN ALFA"},
-        {"ApplNo": "2", "DrugName": "TOPROL-XL", "ActiveIngredient": "METOPROLOL SUCCINATE"},
-        {"ApplNo": "3", "DrugName": "DEXTROSE 5% IN PLASTIC CONTAINER", "ActiveIngredient": "X"},
-        {"ApplNo": "9", "DrugName": "GENERICO", "ActiveIngredient": "ANYTHING"},
-        {
-            "ApplNo": "1",
-            "DrugName": "ABACAVIR AND LAMIVUDINE",
-            "ActiveIngredient": "ABACAVIR; LAMIVUDINE",
-        },
-    ]
-    lines = derive_brands(products, {"1", "2", "3"})
-    assert lines == [
-        "Epogen\tepoetin alfa",
-        "Lipitor\tatorvastatin calcium",
-        "Procrit\tepoetin alfa",
-        "Toprol-XL\tmetoprolol succinate",
     ]
 
 

@@ -1,8 +1,8 @@
 """Brand names of drugs: ``resources/brands.tsv``, read at import time.
 
 The file is our own list of facts (brand name → active ingredients), derived from the public
-domain FDA Drugs@FDA data files with ``python -m medguide.store.search_brands FOLDER`` (the
-folder holding ``Products.txt`` and ``Applications.txt``). At import ``BrandTable.resolve``
+domain FDA Drugs@FDA data files with ``python tools/derive_brands.py FOLDER`` (the folder
+holding ``Products.txt`` and ``Applications.txt``). At import ``BrandTable.resolve``
 maps each ingredient list onto a drug of the database (by its name or alias, with salt words
 such as "hydrochloride" dropped when needed) and the importer stores the result as aliases
 (``import_names``); brands that name no known drug are ignored. The search reads only the
@@ -11,57 +11,15 @@ stored aliases.
 
 from __future__ import annotations
 
-import csv
-import re
-import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 from medguide.core.paths import resources_dir
-from medguide.store.search_text import combination_key, name_key
+from medguide.store.search_text import name_key
 
 BRANDS_FILE = "brands.tsv"
-# A brand worth searching: letters first, no figures or packaging notes ("... In Plastic
-# Container"), at most three words.
-_PLAIN_BRAND = re.compile(r"[A-Za-z][A-Za-z .'-]*")
-_MAX_BRAND_WORDS = 3
-_WORD_START = re.compile(r"(^|[\s-])([A-Za-z]+)")
-# Letters of a brand name that are written as capitals: release and formulation marks.
-_CAPITAL_SUFFIXES = frozenset(
-    [
-        "aq",
-        "cd",
-        "cr",
-        "dr",
-        "ds",
-        "ec",
-        "er",
-        "hc",
-        "hct",
-        "hd",
-        "hfa",
-        "ii",
-        "iii",
-        "ir",
-        "iv",
-        "la",
-        "lar",
-        "mr",
-        "odt",
-        "otc",
-        "pf",
-        "pm",
-        "rt",
-        "sa",
-        "sr",
-        "tr",
-        "xl",
-        "xr",
-        "xt",
-    ]
-)
 INGREDIENT_SEPARATOR = " + "
 INGREDIENT_OF_BRAND = "brand-ingredient"
 """Name kind of a combination brand on the drug of one of its ingredients."""
@@ -243,77 +201,3 @@ def parse_brands(text: str) -> list[BrandRow]:
         if cells[0].strip() and ingredients:
             rows.append(BrandRow(cells[0].strip(), ingredients))
     return rows
-
-
-# --------------------------------------------------------------------------- derivation
-
-
-def derive_brands(products: Iterable[dict[str, str]], brand_applications: set[str]) -> list[str]:
-    """Lines ``brand<TAB>ingredient + ingredient`` from Drugs@FDA product rows.
-
-    Only products of NDA/BLA applications (``brand_applications``) count: there the product
-    name is a trade name. Names equal to their ingredient, names with figures and names of more
-    than three words are skipped; "A/B" gives two brands.
-    """
-    pairs: set[tuple[str, str]] = set()
-    for row in products:
-        if row.get("ApplNo", "") not in brand_applications:
-            continue
-        ingredient_text = row.get("ActiveIngredient", "")
-        ingredients = sorted(
-            {" ".join(i.split()).lower() for i in ingredient_text.split(";") if i.strip()}
-        )
-        if not ingredients:
-            continue
-        joined = INGREDIENT_SEPARATOR.join(ingredients)
-        for brand in row.get("DrugName", "").split("/"):
-            cleaned = " ".join(brand.split())
-            if not _PLAIN_BRAND.fullmatch(cleaned) or len(cleaned.split()) > _MAX_BRAND_WORDS:
-                continue
-            if combination_key(name_key(cleaned)) == combination_key(
-                name_key(" ".join(ingredients))
-            ):
-                continue
-            pairs.add((brand_case(cleaned), joined))
-    return [f"{brand}\t{ingredients}" for brand, ingredients in sorted(pairs)]
-
-
-def brand_case(name: str) -> str:
-    """``"ACTIN-N"`` → ``"Actin-N"``: each word or hyphen part capitalised; release and
-    formulation letters after the first word stay capitals (``"ADDERALL XR"`` → ``"Adderall
-    XR"``)."""
-
-    def word(match: re.Match[str]) -> str:
-        text = match.group(2)
-        if match.start() > 0 and text.lower() in _CAPITAL_SUFFIXES:
-            return match.group(1) + text.upper()
-        return match.group(1) + text.capitalize()
-
-    return _WORD_START.sub(word, name)
-
-
-def main(argv: Sequence[str]) -> int:
-    """Print ``resources/brands.tsv`` derived from a Drugs@FDA folder."""
-    if len(argv) != 1:
-        print("usage: python -m medguide.store.search_brands DRUGSATFDA_FOLDER", file=sys.stderr)
-        return 2
-    folder = Path(argv[0])
-    with (folder / "Applications.txt").open(encoding="latin-1", newline="") as handle:
-        applications = {
-            r["ApplNo"]
-            for r in csv.DictReader(handle, delimiter="\t")
-            if r.get("ApplType") in ("NDA", "BLA")
-        }
-    with (folder / "Products.txt").open(encoding="latin-1", newline="") as handle:
-        lines = derive_brands(csv.DictReader(handle, delimiter="\t"), applications)
-    print("# Brand names and their active ingredients (facts), derived by MedGuide from the")
-    print("# FDA Drugs@FDA data files (public domain, US government work), NDA and BLA products.")
-    print("# Regenerate: python -m medguide.store.search_brands DRUGSATFDA_FOLDER")
-    print("brand\tingredients")
-    for line in lines:
-        print(line)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
