@@ -328,8 +328,8 @@ class BatchWriter:
 
     @staticmethod
     def _merge_drug(states: dict[str, _DrugState], drug: ParsedDrug, is_library: bool) -> None:
-        """Name and class come from a library page, else from the source that created the
-        drug; a later source only fills a missing class."""
+        """Name and class come from a library page; without one, from the latest new or
+        changed page, so correcting a title in a drug's file corrects the drug."""
         state = states.get(drug.slug)
         if state is None:
             states[drug.slug] = _DrugState(
@@ -340,8 +340,9 @@ class BatchWriter:
             state.name = drug.name
             state.drug_class = drug.drug_class or state.drug_class
             state.has_library = True
-        elif state.drug_class is None and drug.drug_class:
-            state.drug_class = drug.drug_class
+        elif not state.has_library:
+            state.name = drug.name
+            state.drug_class = drug.drug_class or state.drug_class
         state.unstructured = state.unstructured and drug.unstructured
         state.dirty = state.id is not None
 

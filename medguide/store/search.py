@@ -15,6 +15,7 @@ thread gets its own SQLite connection for the FTS5 queries.
 from __future__ import annotations
 
 import gc
+import logging
 import sqlite3
 import threading
 import time
@@ -42,6 +43,7 @@ from medguide.store.search_text import (
     name_key,
 )
 
+_log = logging.getLogger(__name__)
 _DRUG_ROWS_SQL = "SELECT id, slug, name FROM drugs"
 _ALIAS_ROWS_SQL = "SELECT drug_id, name, kind FROM aliases"
 
@@ -160,7 +162,8 @@ class SearchEngine:
         original = query if isinstance(query, str) else ""
         try:
             response = self._search(clean_query(query), max(0, int(limit)))
-        except Exception:  # a search box must never crash the app
+        except Exception:  # a search box must never crash the app, but the cause is logged
+            _log.exception("search failed for a query of %d characters", len(original))
             response = SearchResponse(query=original)
         elapsed = (time.perf_counter() - start) * 1000.0
         return replace(response, query=original, elapsed_ms=elapsed)

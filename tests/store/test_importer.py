@@ -388,3 +388,24 @@ def test_document_alias_replaces_the_same_dictionary_alias(
     with db.session() as session:
         rows = session.execute(select(AliasRow.name, AliasRow.source_id)).all()
     assert [(name, source_id is not None) for name, source_id in rows] == [("NPLATE", True)]
+
+
+def test_a_corrected_title_renames_the_drug_unless_a_library_page_names_it(
+    tmp_path: Path,
+) -> None:
+    from medguide.store.database import open_database
+    from medguide.store.repository import Repository
+
+    page = tmp_path / "zedamine.md"
+    body = "\n\n**Usage:** A made-up medicine for this test.\n"
+    page.write_text("---\nlayout: minimal-medicine\ntitle: Zedamin\n---\n" + body, "utf-8")
+    db = open_database(tmp_path / "rename.sqlite")
+    repo = Repository(db)
+    Importer(db).import_paths([page])
+    slug = repo.resolve("Zedamin")
+    assert slug == "zedamine"
+    page.write_text("---\nlayout: minimal-medicine\ntitle: Zedamine\n---\n" + body, "utf-8")
+    assert Importer(db).import_paths([page]).updated == [str(page)]
+    renamed = repo.get_drug(slug)
+    assert renamed is not None and renamed.name == "Zedamine"
+    db.close()
