@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
@@ -16,7 +18,13 @@ from PySide6.QtWidgets import (
 from medguide.core.model import Audience, SectionKind
 from medguide.core.views import DrugPage
 from medguide.ui.drug_header import DrugHeader
-from medguide.ui.section_html import ARTICLES_TAB, SOURCES_TAB, TabHtmlBuilder, TabKey
+from medguide.ui.section_html import (
+    ARTICLES_TAB,
+    SEARCH_SCHEME,
+    SOURCES_TAB,
+    TabHtmlBuilder,
+    TabKey,
+)
 
 TAB_KEYS: tuple[TabKey, ...] = (
     SectionKind.OVERVIEW,
@@ -58,6 +66,7 @@ class DrugView(QWidget):
     tab_changed = Signal(object)  # TabKey
     link_ignored = Signal(str)  # an outside link: the app stays offline and opens nothing
     edit_requested = Signal(object, object)  # SectionKind, Audience: clinic rewording
+    search_requested = Signal(str)  # a Related Question clicked: run it as a search
 
     def __init__(self, builder: TabHtmlBuilder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,6 +234,8 @@ class DrugView(QWidget):
         browser = self.browsers[self.current_tab()]
         if not url.scheme() and url.hasFragment():
             browser.scrollToAnchor(url.fragment())
+        elif url.scheme() == SEARCH_SCHEME:
+            self.search_requested.emit(unquote(url.path()))
         else:
             self.link_ignored.emit(url.toString())
 

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.drug_view.header.favourite_toggled.connect(self._toggle_favourite)
         self.drug_view.header.print_requested.connect(self._request_print)
         self.drug_view.link_ignored.connect(self._link_ignored)
+        self.drug_view.search_requested.connect(self.search_panel.set_query)
         self.search_controller.answered.connect(self._show_search_time)
         self.imports.finished.connect(self._import_done)
         self.imports.failed.connect(self._import_failed)

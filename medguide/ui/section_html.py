@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections import OrderedDict
 from collections.abc import Callable
+from urllib.parse import quote
 
 from medguide.core import provenance
 from medguide.core.model import Audience, SectionKind, SourceFormat
@@ -21,6 +22,8 @@ from medguide.reading.citations import strip_citations
 Renderer = Callable[[str], str]
 
 SOURCES_TAB = "sources"
+SEARCH_SCHEME = "medguide-search"
+"""Links with this scheme run their text as a search (Related Questions of Q&A articles)."""
 ARTICLES_TAB = "articles"
 TabKey = SectionKind | str
 ARTICLES_PATIENT_NOTICE = (
@@ -149,7 +152,10 @@ class TabHtmlBuilder:
                 parts.append(f"<p><i>{html.escape(article.question)}</i></p>")
             parts.append(self._markdown(article.body_markdown, audience, source))
             if article.related_questions:
-                items = "".join(f"<li>{html.escape(q)}</li>" for q in article.related_questions)
+                items = "".join(
+                    f'<li><a href="{SEARCH_SCHEME}:{quote(q)}">{html.escape(q)}</a></li>'
+                    for q in article.related_questions
+                )
                 parts.append(f"<p><b>Related questions</b></p><ul>{items}</ul>")
         return "\n".join(parts)
 

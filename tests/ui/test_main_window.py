@@ -303,3 +303,32 @@ def test_user_data_writes_wait_for_a_running_import(parts: WindowParts) -> None:
     window.importing = lambda: False  # type: ignore[method-assign]
     window._import_ended(quiet=True)
     assert repo.views == ["romiplostim"] and repo.favs == ["romiplostim"]
+
+
+def test_a_related_question_clicked_runs_as_a_search(parts: WindowParts, qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import QUrl
+
+    from medguide.core.views import ArticleView
+    from medguide.ui.section_html import ARTICLES_TAB
+
+    article = ArticleView(
+        id=1,
+        question="What does it do?",
+        title="A made-up article",
+        body_markdown="Some text.",
+        source_id=1,
+        related_questions=("How does warfarin interact with sleeping pills?",),
+    )
+    page = parts.repo.pages["romiplostim"]
+    parts.repo.pages["romiplostim"] = replace(page, related_articles=(article,))
+    window = parts.window
+    window.set_audience(Audience.PROFESSIONAL)
+    window.open_drug("romiplostim")
+    assert window.drug_view.select_tab(ARTICLES_TAB)
+    html_text = window.drug_view.browsers[ARTICLES_TAB].toHtml()
+    assert "medguide-search:How%20does%20warfarin" in html_text
+    link = QUrl("medguide-search:How%20does%20warfarin%20interact%20with%20sleeping%20pills%3F")
+    window.drug_view.browsers[ARTICLES_TAB].anchorClicked.emit(link)
+    assert window.search_panel.field.text() == "How does warfarin interact with sleeping pills?"
