@@ -92,7 +92,7 @@ class DrugView(QWidget):
             self.tabs.addTab(browser, tab_label(key))
             self._rendered[key] = None
         self.edit_button = QToolButton(self.tabs)
-        self.edit_button.setText("Edit wording…")
+        self.edit_button.setText("Edit…")
         self.edit_button.setAccessibleName("Edit this section's wording for the clinic")
         self.edit_button.setToolTip(
             "Write the clinic's own wording for this section (Ctrl+E); kept across imports"
