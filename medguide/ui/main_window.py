@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self._base_point_size = QApplication.font().pointSizeF()
         self.setWindowTitle("MedGuide")
         self.setAccessibleName("MedGuide")
-        self.setMinimumSize(900, 560)  # below this the drug header and tab row crowd
+        self.setMinimumSize(760, 480)  # below this the drug header and tab row crowd
 
         self.search_controller = SearchController(services.search, parent=self)
         self.search_panel = SearchPanel(services.repository, self.search_controller, self)
