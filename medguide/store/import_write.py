@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, distinct, func, insert, select, update
 from sqlalchemy.sql.expression import bindparam
 
 from medguide.core.model import (
@@ -96,6 +96,7 @@ class _DrugState:
     unstructured: bool
     has_library: bool
     dirty: bool = False
+    sources: int = 0  # other sources with sections for this drug (changed ones already removed)
 
 
 def _chunks(values: Sequence[int]) -> Iterable[list[int]]:
@@ -304,6 +305,13 @@ class BatchWriter:
                 .distinct()
             ).scalars()
         )
+        source_counts = dict(
+            self._conn.execute(
+                select(SECTIONS.c.drug_id, func.count(distinct(SECTIONS.c.source_id))).group_by(
+                    SECTIONS.c.drug_id
+                )
+            ).all()
+        )
         slug_list = sorted(slugs)
         for start in range(0, len(slug_list), _CHUNK):
             chunk = slug_list[start : start + _CHUNK]
@@ -323,13 +331,15 @@ class BatchWriter:
                     row.drug_class,
                     bool(row.unstructured),
                     row.id in library_ids,
+                    sources=source_counts.get(row.id, 0),
                 )
         return states
 
     @staticmethod
     def _merge_drug(states: dict[str, _DrugState], drug: ParsedDrug, is_library: bool) -> None:
-        """Name and class come from a library page; without one, from the latest new or
-        changed page, so correcting a title in a drug's file corrects the drug."""
+        """Name and class come from a library page. Without one, a drug's only page names it
+        (so correcting the title in its file corrects the drug); when several pages describe
+        it, the name stays as it is, whichever of them changes."""
         state = states.get(drug.slug)
         if state is None:
             states[drug.slug] = _DrugState(
@@ -340,9 +350,11 @@ class BatchWriter:
             state.name = drug.name
             state.drug_class = drug.drug_class or state.drug_class
             state.has_library = True
-        elif not state.has_library:
+        elif not state.has_library and state.sources == 0:
             state.name = drug.name
             state.drug_class = drug.drug_class or state.drug_class
+        elif state.drug_class is None and drug.drug_class:
+            state.drug_class = drug.drug_class
         state.unstructured = state.unstructured and drug.unstructured
         state.dirty = state.id is not None
 

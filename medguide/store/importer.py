@@ -8,7 +8,6 @@ checked between files and before the commit, leaves the database exactly as it w
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import threading
@@ -24,6 +23,7 @@ from sqlalchemy import select
 
 from medguide.core.model import Alias, ImportReport
 from medguide.store.database import Database
+from medguide.store.gc_pause import cyclic_gc_paused
 from medguide.store.import_names import AliasTables
 from medguide.store.import_prepare import (
     ParseFn,
@@ -140,21 +140,15 @@ class Importer:
                 if cancel is not None and cancel():
                     return self._cancelled(report)
         self.seconds["prepare (wall)"] = time.perf_counter() - started
-        # The batch makes hundreds of thousands of small row objects and no garbage cycles:
-        # the cyclic collector would only rescan the parsed documents again and again.
-        was_enabled = gc.isenabled()
-        gc.disable()
         try:
-            with self._db.engine.begin() as conn:
+            # hundreds of thousands of small row objects and no garbage cycles
+            with cyclic_gc_paused(), self._db.engine.begin() as conn:
                 writer = BatchWriter(conn, self._aliases, tables=self._alias_tables(prepared))
                 outcome = writer.write(prepared)
                 if cancel is not None and cancel():
                     raise ImportCancelled
         except ImportCancelled:
             return self._cancelled(report)
-        finally:
-            if was_enabled:
-                gc.enable()
         self.seconds.update(outcome.seconds)
         report.imported.extend(outcome.imported)
         report.updated.extend(outcome.updated)

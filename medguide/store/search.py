@@ -14,7 +14,6 @@ thread gets its own SQLite connection for the FTS5 queries.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sqlite3
 import threading
@@ -25,6 +24,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from medguide.core.views import MatchKind, SearchResponse
+from medguide.store.gc_pause import cyclic_gc_paused
 from medguide.store.lasa import NEAR, LasaTable
 from medguide.store.search_fts import search_text
 from medguide.store.search_names import NAME, NameIndex
@@ -101,9 +101,7 @@ class SearchEngine:
     def reload(self) -> None:
         """Reload the in-memory names (call after an import); sets ``load_ms``."""
         start = time.perf_counter()
-        was_enabled = gc.isenabled()
-        gc.disable()  # tens of thousands of small objects, none of them garbage
-        try:
+        with cyclic_gc_paused():  # tens of thousands of small objects, none of them garbage
             raw = self._engine.raw_connection()
             try:
                 cursor = raw.cursor()
@@ -116,9 +114,6 @@ class SearchEngine:
             drugs = {r[0]: (r[1], r[2]) for r in drug_rows}
             own = [(r[0], r[2], NAME) for r in drug_rows]
             names = NameIndex(drugs, own + alias_rows)
-        finally:
-            if was_enabled:
-                gc.enable()
         with self._lock:
             self._names = names
             self._counts = {}

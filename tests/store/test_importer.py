@@ -409,3 +409,29 @@ def test_a_corrected_title_renames_the_drug_unless_a_library_page_names_it(
     renamed = repo.get_drug(slug)
     assert renamed is not None and renamed.name == "Zedamine"
     db.close()
+
+
+def test_a_drug_named_by_two_pages_keeps_its_name_when_one_of_them_changes(
+    tmp_path: Path,
+) -> None:
+    from medguide.store.database import open_database
+    from medguide.store.repository import Repository
+
+    # two files of one drug (stems differ only in case, so they are two sources)
+    first, second = tmp_path / "a" / "Zedamine.md", tmp_path / "b" / "zedamine.md"
+    for path, title in ((first, "Zedamine"), (second, "Zedamine Tablets")):
+        path.parent.mkdir()
+        path.write_text(
+            f"---\nlayout: minimal-medicine\ntitle: {title}\n---\n\n**Usage:** Made up.\n", "utf-8"
+        )
+    db = open_database(tmp_path / "two.sqlite")
+    repo = Repository(db)
+    assert len(Importer(db).import_paths([first, second]).imported) == 2
+    page = repo.get_drug("zedamine")
+    assert page is not None
+    name = page.name
+    first.write_text(first.read_text("utf-8") + "\nMore words.\n", "utf-8")
+    assert Importer(db).import_paths([first, second]).updated == [str(first)]
+    again = repo.get_drug("zedamine")
+    assert again is not None and again.name == name
+    db.close()
