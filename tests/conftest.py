@@ -73,5 +73,6 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket.socket, "sendto", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    for lookup in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr"):
+        monkeypatch.setattr(socket, lookup, refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from medguide.app import build_app, ensure_application
     from medguide.core.model import Audience
+    from medguide.store.database import DatabaseError
 
     width, height = _size(args.size)
     app = ensure_application()
@@ -57,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
         _use_dark_palette(app)
     with tempfile.TemporaryDirectory(prefix="medguide-snapshot-") as tmp:
         settings_path = Path(tmp) / "settings.ini"
-        context = build_app(args.db, settings_path)
+        try:
+            context = build_app(args.db, settings_path)
+        except DatabaseError as exc:
+            print(f"medguide snapshot: {exc}", file=sys.stderr)
+            return DATABASE_ERROR_EXIT
         window = context.window
         try:
             if not args.first_run:

@@ -50,7 +50,7 @@ def source_line(source: SourceView | None, clinic_override: bool = False) -> str
     if clinic_override:
         return CLINIC_SOURCE
     if source is None:
-        return "Source unknown"
+        return "unknown"
     facts = source_facts(source)
     if source.title and source.title != source.format.label:
         facts.insert(1, source.title)

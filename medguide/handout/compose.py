@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from medguide.core.model import Audience, SectionKind
-from medguide.core.provenance import AI_WARNING, needs_ai_warning, source_line
+from medguide.core.provenance import AI_APPROVED, AI_WARNING, needs_ai_warning, source_line
 from medguide.core.views import DrugPage, Letterhead, SourceView
 from medguide.handout.options import DEFAULT_SECTIONS, HandoutOptions, PrintSize
 from medguide.reading.annotate import Medium, annotate_html
@@ -214,6 +214,8 @@ def compose_part(
     ai = any(s is not None and needs_ai_warning(s) for s in used)
     if ai:
         footer.append(AI_WARNING)
+    elif any(s is not None and s.ai_generated for s in used):
+        footer.append(AI_APPROVED)
     footer.append(DISCLAIMER)
     return HandoutPart(
         slug=page.slug,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote
-
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
@@ -235,7 +233,7 @@ class DrugView(QWidget):
         if not url.scheme() and url.hasFragment():
             browser.scrollToAnchor(url.fragment())
         elif url.scheme() == SEARCH_SCHEME:
-            self.search_requested.emit(unquote(url.path()))
+            self.search_requested.emit(url.path())  # QUrl.path() is already decoded
         else:
             self.link_ignored.emit(url.toString())
 

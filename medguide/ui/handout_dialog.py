@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -366,6 +366,19 @@ class HandoutDialog(QDialog):
         self._task = task
         task.start()
         return task
+
+    def done(self, result: int) -> None:
+        """Close, but first let a running PDF export finish (it takes a moment): the dialog
+        owns the export task and is deleted when it closes."""
+        if self._task is not None and not self._task.is_done():
+            self._task.wait(60)
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window: the same wait as ``done``."""
+        if self._task is not None and not self._task.is_done():
+            self._task.wait(60)
+        super().closeEvent(event)
 
     def _exported(self, path: Path, count: int, done: Callable[[int], None] | None) -> None:
         self.pdf_exported.emit(str(path))

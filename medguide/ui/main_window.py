@@ -417,6 +417,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.imports.cancel()
         self.imports.wait(30000)
+        self._flush_deferred_writes()  # favourites and views held back during the import
         self.search_controller.wait(5000)
         if self._warm_task is not None:
             self._warm_task.wait(10)

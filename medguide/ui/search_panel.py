@@ -204,14 +204,15 @@ class SearchPanel(QWidget):
 
     def _open_or_confirm(self, response: SearchResponse) -> None:
         """Enter in the search field: open the top hit only when it is the name that was typed
-        (exact or prefix, no correction, no look-alike warning). A guess is never opened for the
-        person: the list takes the focus, so a second Enter opens the highlighted drug."""
+        (the exact name, or the start of just one name; no correction, no look-alike
+        warning). A guess is never opened for the person: the list takes the focus, so a
+        second Enter opens the highlighted drug."""
         top = response.hits[0]
-        if (
-            top.match in (MatchKind.EXACT, MatchKind.PREFIX)
-            and not response.suggestion
-            and not response.lasa_warning
-        ):
+        names = [h for h in response.hits if h.match is not MatchKind.TEXT]
+        typed_name = top.match is MatchKind.EXACT or (
+            top.match is MatchKind.PREFIX and len(names) == 1  # "hydro" starts many names
+        )
+        if typed_name and not response.suggestion and not response.lasa_warning:
             self.open_requested.emit(top.slug)
             return
         self.view.setFocus()

@@ -30,6 +30,7 @@ def newer_db(tmp_path: Path) -> Path:
         ("show", ["warfarin"]),
         ("search", ["warfarin"]),
         ("handout", ["warfarin", "--pdf", "out.pdf"]),
+        ("snapshot", ["--out", "out.png"]),
     ],
 )
 def test_a_newer_database_is_refused_with_one_line(

@@ -45,4 +45,4 @@ def test_lines_name_source_title_status_and_date() -> None:
     )
     assert provenance.source_badge(SOURCE) == "RxHive · Unreviewed · updated 2026-01-08"
     assert provenance.source_line(None, clinic_override=True) == provenance.CLINIC_SOURCE
-    assert provenance.source_line(None) == "Source unknown"
+    assert provenance.source_line(None) == "unknown"

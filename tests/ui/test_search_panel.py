@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from medguide.core.views import SearchResponse
+from medguide.core.views import MatchKind, SearchHit, SearchResponse
 from medguide.ui.drug_list_model import DETAIL_ROLE
 from medguide.ui.search_controller import SearchController
 from medguide.ui.search_panel import PLACEHOLDER, SearchPanel
@@ -122,3 +123,42 @@ def test_browse_modes_show_favourites_and_recent(parts: WindowParts, qtbot: QtBo
     parts.window.open_drug("warfarin")
     assert panel.model.index(0, 0).data() == "Warfarin"  # the Recent list follows
     assert panel.current_slug() == "warfarin"
+
+
+def _hit(slug: str, match: MatchKind) -> SearchHit:
+    return SearchHit(slug, slug.capitalize(), match, f"{match.value} match", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("hits", "suggestion", "lasa", "opens"),
+    [
+        ([_hit("warfarin", MatchKind.EXACT)], None, None, True),
+        ([_hit("warfarin", MatchKind.PREFIX)], None, None, True),
+        (
+            [_hit("warfarin", MatchKind.PREFIX), _hit("romiplostim", MatchKind.PREFIX)],
+            None,
+            None,
+            False,
+        ),  # "hydro" starts several names: the person picks
+        ([_hit("romiplostim", MatchKind.FUZZY)], "romiplostim", None, False),
+        ([_hit("warfarin", MatchKind.EXACT)], None, "Warfarin looks like another name", False),
+        ([_hit("warfarin", MatchKind.TEXT)], None, None, False),
+    ],
+)
+def test_enter_opens_only_the_name_that_was_typed(
+    qtbot: QtBot,
+    hits: list[SearchHit],
+    suggestion: str | None,
+    lasa: str | None,
+    opens: bool,
+) -> None:
+    panel, _search, controller = _panel(qtbot)
+    panel.show()
+    panel.field.setText("query")
+    controller.wait()
+    opened: list[str] = []
+    panel.open_requested.connect(opened.append)
+    panel._open_on_answer = True
+    panel.show_response(SearchResponse("query", tuple(hits), suggestion, lasa))
+    assert opened == ([hits[0].slug] if opens else [])
+    assert opens or "press Enter to open it" in panel.status.text()
