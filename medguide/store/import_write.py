@@ -305,7 +305,7 @@ class BatchWriter:
                 .distinct()
             ).scalars()
         )
-        source_counts = dict(
+        source_counts: dict[int, int] = dict(
             self._conn.execute(
                 select(SECTIONS.c.drug_id, func.count(distinct(SECTIONS.c.source_id))).group_by(
                     SECTIONS.c.drug_id
