@@ -21,6 +21,7 @@ from medguide.core.model import Audience, ImportReport
 from medguide.core.paths import library_dir
 from medguide.core.views import SearchResponse
 from medguide.ui.clinic_actions import ClinicActions
+from medguide.ui.help_menu import add_help_menu
 from medguide.ui.main_window import MainWindow
 from medguide.ui.ports import CancelCallback, ProgressCallback, Services
 from medguide.ui.section_html import TabHtmlBuilder
@@ -168,6 +169,7 @@ def build_app(
     annotator = _GlossaryAnnotator()
     window = MainWindow(services, settings, TabHtmlBuilder(annotate=annotator))
     clinic = ClinicActions(window, repository, annotator.glossary)
+    add_help_menu(window, str(db.path))
 
     def close() -> None:
         window.close()

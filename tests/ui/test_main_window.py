@@ -332,3 +332,17 @@ def test_a_related_question_clicked_runs_as_a_search(parts: WindowParts, qtbot: 
     link = QUrl("medguide-search:How%20does%20warfarin%20interact%20with%20sleeping%20pills%3F")
     window.drug_view.browsers[ARTICLES_TAB].anchorClicked.emit(link)
     assert window.search_panel.field.text() == "How does warfarin interact with sleeping pills?"
+
+
+def test_help_menu_lists_shortcuts_and_where_the_data_lives(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from medguide.ui.help_menu import about_html, add_help_menu, shortcuts_html
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = add_help_menu(window, "/data/medguide.sqlite")
+    assert [a.text() for a in menu.actions()] == ["&Keyboard shortcuts", "&About MedGuide"]
+    assert "Ctrl+K" in shortcuts_html() and "Ctrl+P" in shortcuts_html()
+    about = about_html("/data/medguide.sqlite")
+    assert "/data/medguide.sqlite" in about and "offline" in about
