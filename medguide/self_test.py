@@ -3,20 +3,20 @@
 Steps: open a fresh database, load the built-in library, import a small RxHive-format page,
 search (name, brand, misspelling, words), switch the audience of a section, export a handout
 PDF. Every step prints a line; the exit code is the number of failed steps (0 = all passed).
-Network access is blocked for the whole run, so a step that tried to go online fails.
+Network access is refused for the whole run (``medguide.core.offline``), so a step that
+tried to go online fails.
 """
 
 from __future__ import annotations
 
 import os
-import socket
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from medguide.core.model import Audience, SectionKind
+from medguide.core.offline import network_refused
 
 _SAMPLE_PAGE = """---
 layout: minimal-medicine
@@ -35,27 +35,6 @@ title: Selftestamine
 
 * **Q: Is this a real drug?** A: No. It is test data written for MedGuide.
 """
-
-
-class _NetworkBlocked(RuntimeError):
-    """Raised when any code tries to open a network connection during the self-test."""
-
-
-@contextmanager
-def _no_network() -> Iterator[None]:
-    original = socket.socket.connect
-
-    def refuse(self: socket.socket, address: object) -> None:
-        if self.family == getattr(socket, "AF_UNIX", None):
-            original(self, address)  # type: ignore[arg-type]
-            return
-        raise _NetworkBlocked(f"network access attempted: {address!r}")
-
-    socket.socket.connect = refuse  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        socket.socket.connect = original  # type: ignore[method-assign]
 
 
 def _step(name: str, action: Callable[[], str]) -> bool:
@@ -80,7 +59,7 @@ def run() -> int:
     from medguide.store.search import SearchEngine
 
     failures = 0
-    with tempfile.TemporaryDirectory(prefix="medguide-selftest-") as tmp, _no_network():
+    with tempfile.TemporaryDirectory(prefix="medguide-selftest-") as tmp, network_refused():
         work = Path(tmp)
         db = open_database(work / "selftest.sqlite")
         repo = Repository(db)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from medguide.core.offline import network_refused
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -46,33 +48,12 @@ def rxhive_dir(shared_dir: Path) -> Path:
     return shared_dir / "corpora" / "rxhive"
 
 
-class NetworkAccessError(RuntimeError):
-    """Raised when code under test tries to reach the network (MedGuide never may)."""
-
-
 @pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+def no_network() -> Iterator[None]:
     """Fail any test whose code opens an internet connection or looks up a host name.
 
-    Local Unix sockets (used by Qt on Linux) stay allowed. The rule of DESIGN.md §5, "the app
-    opens no network connection, ever", is so checked by every test that runs the app.
+    The rule of DESIGN.md §5, "the app opens no network connection, ever", is so checked by
+    every test that runs the app (the same guard the self-test uses).
     """
-    import socket
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise NetworkAccessError(f"network access attempted: {args[1:] or kwargs}")
-
-    original_connect = socket.socket.connect
-
-    def connect(self: socket.socket, address: object) -> None:
-        if self.family == getattr(socket, "AF_UNIX", object()):
-            original_connect(self, address)  # type: ignore[arg-type]
-            return
-        refuse(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket.socket, "sendto", refuse)
-    for lookup in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr"):
-        monkeypatch.setattr(socket, lookup, refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+    with network_refused():
+        yield

@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import NetworkAccessError
+from medguide.core.offline import NetworkAccessError, network_refused
 
 
 def test_connections_and_name_lookups_are_refused() -> None:
@@ -26,3 +26,11 @@ def test_local_unix_sockets_still_work() -> None:
     with left, right:
         left.sendall(b"ok")
         assert right.recv(2) == b"ok"
+
+
+def test_the_guard_restores_what_it_replaced() -> None:
+    sentinel = object()
+    socket.gethostbyaddr = sentinel  # type: ignore[assignment]  (the suite's guard undoes it)
+    with network_refused(), pytest.raises(NetworkAccessError):
+        socket.gethostbyaddr("192.0.2.1")
+    assert socket.gethostbyaddr is sentinel
