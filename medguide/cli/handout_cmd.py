@@ -40,11 +40,10 @@ def parse_sections(text: str) -> tuple[SectionKind, ...]:
         return tuple(SectionKind)
     kinds = []
     for part in text.split(","):
-        name = part.strip().lower().replace("-", "_").replace(" ", "_")
-        if not name:
+        if not part.strip():
             continue
         try:
-            kinds.append(SectionKind(name))
+            kinds.append(SectionKind.from_word(part))
         except ValueError:
             known = ", ".join(k.value for k in SectionKind)
             raise ValueError(f"unknown section {part.strip()!r}; choose from {known}") from None

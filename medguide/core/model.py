@@ -63,6 +63,13 @@ class SectionKind(StrEnum):
         return _SECTION_LABELS[self]
 
     @classmethod
+    def from_word(cls, word: str) -> SectionKind:
+        """A kind from what a person types: ``usage``, ``side-effects``, ``How it works``,
+        ``mechanism``… Raises ValueError for anything else."""
+        key = word.strip().lower().replace("-", "_").replace(" ", "_")
+        return cls.MECHANISM if key == "how_it_works" else cls(key)
+
+    @classmethod
     def tab_order(cls) -> tuple[SectionKind, ...]:
         """The six standard tabs, in display order (OVERVIEW is shown only when present)."""
         return (

@@ -45,17 +45,13 @@ def tab_label(key: TabKey) -> str:
 def tab_from_name(name: str) -> TabKey:
     """A tab key from a command-line word: ``usage``, ``side-effects``, ``faq``, ``sources``…"""
     word = name.strip().lower().replace("-", "_").replace(" ", "_")
-    aliases: dict[str, TabKey] = {
-        "how_it_works": SectionKind.MECHANISM,
-        "mechanism": SectionKind.MECHANISM,
+    other_tabs: dict[str, TabKey] = {
         "related": ARTICLES_TAB,
         "related_articles": ARTICLES_TAB,
         "articles": ARTICLES_TAB,
         "sources": SOURCES_TAB,
     }
-    if word in aliases:
-        return aliases[word]
-    return SectionKind(word)
+    return other_tabs.get(word) or SectionKind.from_word(word)
 
 
 class DrugView(QWidget):
