@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medguide.core.paths import project_root
+from medguide.bench.shared_data import rxhive_corpus
 from medguide.reading.glossary import Glossary
 from medguide.reading.hard_words import DEFINITION, WORD, load_hard_words, page_plain_text
 
-DEFAULT_CORPUS = project_root().parent / "shared" / "corpora" / "rxhive"
+DEFAULT_CORPUS = rxhive_corpus()
 
 
 @dataclass

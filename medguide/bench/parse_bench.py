@@ -12,11 +12,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from medguide.bench.shared_data import rxhive_corpus
 from medguide.content import detect
 from medguide.content.load import parse_text, read_text
 from medguide.core.model import ParsedDocument, Rejected, SectionKind
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "rxhive"
+DEFAULT_CORPUS = rxhive_corpus()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medguide.core.paths import project_root
+from medguide.bench.shared_data import rxhive_corpus
 
 _QUESTION_TEMPLATES = (
     "how does {} interact with sleeping pills",
@@ -58,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus",
         type=Path,
-        default=project_root().parent / "shared" / "corpora" / "rxhive",
+        default=rxhive_corpus(),
         help="folder imported first when the database is empty",
     )
     parser.add_argument("--sample", type=int, default=1000, help="synthetic queries per kind")

@@ -79,14 +79,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print launch and opening figures; returns 0, or 1 when there is nothing to measure."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from medguide.core.paths import database_path, project_root
+    from medguide.bench.shared_data import rxhive_corpus
+    from medguide.core.paths import database_path
 
     with tempfile.TemporaryDirectory(prefix="medguide-bench-ui-") as tmp:
         explicit = args.db or os.environ.get("MEDGUIDE_DB")
         db_path = database_path(explicit) if explicit else Path(tmp) / "bench.sqlite"
-        corpus = (
-            Path(args.corpus) if args.corpus else project_root().parent / "shared/corpora/rxhive"
-        )
+        corpus = Path(args.corpus) if args.corpus else rxhive_corpus()
         count = _ensure_content(db_path, corpus)
         if count == 0:
             print(f"bench ui: {db_path} holds no drugs and {corpus} could not be imported")

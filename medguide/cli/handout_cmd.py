@@ -36,8 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def parse_sections(text: str) -> tuple[SectionKind, ...]:
     """``"usage,dosage"`` → the section kinds; ``"all"`` → every kind. Raises ValueError."""
+    choosable = (*SectionKind.tab_order(), SectionKind.OVERVIEW)
     if text.strip().lower() == "all":
-        return tuple(SectionKind)
+        return choosable
     kinds = []
     for part in text.split(","):
         if not part.strip():
@@ -45,7 +46,7 @@ def parse_sections(text: str) -> tuple[SectionKind, ...]:
         try:
             kinds.append(SectionKind.from_word(part))
         except ValueError:
-            known = ", ".join(k.value for k in SectionKind)
+            known = ", ".join(k.value for k in choosable)
             raise ValueError(f"unknown section {part.strip()!r}; choose from {known}") from None
     if not kinds:
         raise ValueError("no sections chosen")

@@ -1,4 +1,10 @@
-"""Telling the input formats apart from the text alone (no file names)."""
+"""Telling the text formats apart from the text alone (no file names).
+
+Each format's detector says how sure it is (0 = not this format, 1 = weak sign, 3 = certain);
+``medguide.content.formats`` asks them all and takes the surest. The scores encode the order
+that matters: front matter naming a format is certain, a Q&A article's question line and site
+furniture beat a bare "Generic Name" heading.
+"""
 
 from __future__ import annotations
 
@@ -22,19 +28,40 @@ QA_MARKERS: tuple[str, ...] = (
 )
 
 
-def detect_format(text: str) -> SourceFormat | None:
-    """The format of a document, or None when it is none of the known ones."""
+CERTAIN = 3
+LIKELY = 2
+WEAK = 1
+
+
+def library_score(text: str) -> int:
+    """Front matter with ``audience:`` and ``sources:`` keys: a MedGuide library page."""
     front = split_front_matter(text)
-    if front.raw is not None:
-        if _RXHIVE_LAYOUT.search(front.raw):
-            return SourceFormat.RXHIVE
-        if _LIBRARY_AUDIENCE.search(front.raw) and _LIBRARY_SOURCES.search(front.raw):
-            return SourceFormat.LIBRARY
-    if _looks_like_qa_article(text):
-        return SourceFormat.QA_ARTICLE
-    if _RXHIVE_GENERIC.search(front.body[:4000]):
-        return SourceFormat.RXHIVE
-    return None
+    if front.raw is None or _RXHIVE_LAYOUT.search(front.raw):
+        return 0
+    has_keys = _LIBRARY_AUDIENCE.search(front.raw) and _LIBRARY_SOURCES.search(front.raw)
+    return CERTAIN if has_keys else 0
+
+
+def rxhive_score(text: str) -> int:
+    """``layout: minimal-medicine`` in the front matter (certain), or a "Generic Name" heading
+    near the top (weak: Q&A articles and other pages may carry one too)."""
+    front = split_front_matter(text)
+    if front.raw is not None and _RXHIVE_LAYOUT.search(front.raw):
+        return CERTAIN
+    return WEAK if _RXHIVE_GENERIC.search(front.body[:4000]) else 0
+
+
+def qa_article_score(text: str) -> int:
+    """A question on the first line and the site furniture of the Q&A article pages."""
+    return LIKELY if _looks_like_qa_article(text) else 0
+
+
+def detect_format(text: str) -> SourceFormat | None:
+    """The text format of a document, or None when it is none of the known ones."""
+    from medguide.content.formats import detect_text_format
+
+    found = detect_text_format(text)
+    return found.format if found is not None else None
 
 
 def _looks_like_qa_article(text: str) -> bool:

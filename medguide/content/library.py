@@ -13,7 +13,7 @@ import yaml
 
 from medguide.content.faq_headings import split_heading_faq
 from medguide.content.frontmatter import split_front_matter
-from medguide.content.headings import classify
+from medguide.content.headings import classify, normalise_label
 from medguide.core.model import (
     Alias,
     AliasKind,
@@ -77,6 +77,7 @@ def _document(meta: dict[str, Any], body: str, origin: str) -> ParsedDocument:
         drug_class=_text(meta.get("drug_class")) or None,
         sections=sections,
         faqs=faqs,
+        ingredients=tuple(_names(meta.get("ingredients") or [])),
     )
     source = SourceInfo(
         format=SourceFormat.LIBRARY,
@@ -177,6 +178,24 @@ def _citations(meta: dict[str, Any]) -> tuple[Citation, ...]:
     return tuple(citations)
 
 
+# The blocks a library page may open with: shown above the tabs, printed first.
+_LEAD_HEADINGS = {
+    "key points": SectionKind.KEY_POINTS,
+    "most important": SectionKind.KEY_POINTS,
+    "boxed warning": SectionKind.BOXED_WARNING,
+    "boxed warnings": SectionKind.BOXED_WARNING,
+}
+
+
+def _kind_of_heading(heading: str) -> SectionKind | None:
+    """The section kind a ``##`` heading of a library page names (None: not a known kind)."""
+    lead = _LEAD_HEADINGS.get(normalise_label(heading))
+    if lead is not None:
+        return lead
+    label = classify(heading)
+    return label.kind if label is not None and isinstance(label.kind, SectionKind) else None
+
+
 def _sections(
     body: str, audience: Audience
 ) -> tuple[tuple[ParsedSection, ...], tuple[FaqItem, ...]]:
@@ -190,8 +209,7 @@ def _sections(
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
         text = body[match.end() : end].strip()
-        label = classify(match.group(1))
-        kind = label.kind if label is not None and isinstance(label.kind, SectionKind) else None
+        kind = _kind_of_heading(match.group(1))
         if kind is SectionKind.FAQ:
             pairs, leftover = split_heading_faq(text)
             faqs.extend(FaqItem(q, a, audience) for q, a in pairs)

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from medguide.content import detect, library, qa_article, rxhive
+from medguide.content.formats import detect_text_format
 from medguide.content.repair import repair_text
-from medguide.core.model import ParseResult, Rejected, SourceFormat
+from medguide.core.model import ParseResult, Rejected
 
 MAX_BYTES = 5 * 1024 * 1024
 _MB = 1024 * 1024
@@ -129,14 +129,10 @@ def _control_ratio(text: str) -> float:
 def parse_text(text: str, origin: str) -> ParseResult:
     """Detect the format of already-read text and parse it (never raises)."""
     try:
-        found = detect.detect_format(text)
-        if found is SourceFormat.RXHIVE:
-            return rxhive.parse(text, origin)
-        if found is SourceFormat.QA_ARTICLE:
-            return qa_article.parse(text, origin)
-        if found is SourceFormat.LIBRARY:
-            return library.parse(text, origin)
-        return Rejected(origin, UNKNOWN_FORMAT)
+        found = detect_text_format(text)
+        if found is None or found.parse_text is None:
+            return Rejected(origin, UNKNOWN_FORMAT)
+        return found.parse_text(text, origin)
     except Exception as exc:  # a reader bug must not stop a batch import
         return Rejected(origin, f"could not be parsed ({type(exc).__name__}: {exc})")
 

@@ -48,8 +48,15 @@ class Persona(StrEnum):
 
 
 class SectionKind(StrEnum):
-    """The kinds of section; the declaration order is the tab order."""
+    """The kinds of section; the declaration order is the display order.
 
+    ``KEY_POINTS`` (the few most important points for a patient) and ``BOXED_WARNING`` (the
+    FDA's boxed warning) are shown above the tabs and printed first; the six standard kinds are
+    the tabs; ``OVERVIEW`` holds text that fits no heading.
+    """
+
+    KEY_POINTS = "key_points"
+    BOXED_WARNING = "boxed_warning"
     USAGE = "usage"
     SIDE_EFFECTS = "side_effects"
     MECHANISM = "mechanism"
@@ -66,8 +73,8 @@ class SectionKind(StrEnum):
     def from_word(cls, word: str) -> SectionKind:
         """A kind from what a person types: ``usage``, ``side-effects``, ``How it works``,
         ``mechanism``… Raises ValueError for anything else."""
-        key = word.strip().lower().replace("-", "_").replace(" ", "_")
-        return cls.MECHANISM if key == "how_it_works" else cls(key)
+        key = "_".join(word.strip().lower().replace("-", " ").replace("_", " ").split())
+        return cls(_SECTION_WORDS.get(key, key))
 
     @classmethod
     def tab_order(cls) -> tuple[SectionKind, ...]:
@@ -81,8 +88,36 @@ class SectionKind(StrEnum):
             cls.FAQ,
         )
 
+    @classmethod
+    def lead_kinds(cls) -> tuple[SectionKind, ...]:
+        """The blocks shown above the tabs and printed before the sections."""
+        return (cls.BOXED_WARNING, cls.KEY_POINTS)
+
+    @property
+    def is_lead(self) -> bool:
+        """Whether this kind is shown above the tabs rather than as a tab."""
+        return self in (SectionKind.BOXED_WARNING, SectionKind.KEY_POINTS)
+
+
+# words people type for a kind, beyond its own value ("how it works", "side-effects" …)
+_SECTION_WORDS = {
+    "how_it_works": "mechanism",
+    "mechanism_of_action": "mechanism",
+    "what_it_is_for": "usage",
+    "uses": "usage",
+    "dose": "dosage",
+    "doses": "dosage",
+    "warnings": "precautions",
+    "faqs": "faq",
+    "questions": "faq",
+    "key_point": "key_points",
+    "most_important": "key_points",
+    "boxed": "boxed_warning",
+}
 
 _SECTION_LABELS = {
+    SectionKind.KEY_POINTS: "Key points",
+    SectionKind.BOXED_WARNING: "Boxed warning",
     SectionKind.USAGE: "Usage",
     SectionKind.SIDE_EFFECTS: "Side effects",
     SectionKind.MECHANISM: "How it works",
@@ -107,10 +142,15 @@ class ReviewStatus(StrEnum):
 
 
 class SourceFormat(StrEnum):
-    """Where a document came from; also its precedence when two sources cover one section."""
+    """Where a document came from (the value is stored with every source).
+
+    Which format wins when two cover one section is not decided here: each input format's
+    record in ``medguide.content.formats`` states its precedence per audience.
+    """
 
     LIBRARY = "medguide-library"
     OPENFDA = "openfda-label"
+    SPL = "spl-label"
     RXHIVE = "rxhive"
     QA_ARTICLE = "qa-article"
 
@@ -119,14 +159,15 @@ class SourceFormat(StrEnum):
         return {
             SourceFormat.LIBRARY: "MedGuide library",
             SourceFormat.OPENFDA: "FDA label",
+            SourceFormat.SPL: "FDA label",
             SourceFormat.RXHIVE: "RxHive",
             SourceFormat.QA_ARTICLE: "Q&A article",
         }[self]
 
     @property
-    def precedence(self) -> int:
-        """Lower wins when two sources give the same drug, kind and audience."""
-        return list(SourceFormat).index(self)
+    def is_label(self) -> bool:
+        """Whether the document is an official FDA label (openFDA JSON or SPL XML)."""
+        return self in (SourceFormat.OPENFDA, SourceFormat.SPL)
 
 
 class AliasKind(StrEnum):
@@ -160,6 +201,31 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class LabelInfo:
+    """What identifies one FDA label (SPL) version: shown as its provenance.
+
+    ``application_numbers`` as openFDA writes them (``NDA020702``, ``ANDA076640``,
+    ``BLA125268``); ``effective`` is the label's effective date; ``version`` the SPL version
+    number (a newer version of the same ``set_id`` replaces an older one).
+    """
+
+    set_id: str
+    version: int | None = None
+    effective: date | None = None
+    product: str = ""
+    manufacturer: str = ""
+    application_numbers: tuple[str, ...] = ()
+    generic_names: tuple[str, ...] = ()
+    brand_names: tuple[str, ...] = ()
+
+    @property
+    def is_reference_product(self) -> bool:
+        """Whether the label is of an NDA or BLA product (a brand or reference product),
+        rather than of a generic (ANDA) or an unapproved/OTC monograph product."""
+        return any(n.upper().startswith(("NDA", "BLA")) for n in self.application_numbers)
+
+
+@dataclass(frozen=True)
 class SourceInfo:
     """Provenance of one imported document; shown on screen and on every handout."""
 
@@ -173,6 +239,7 @@ class SourceInfo:
     disclaimer: str = ""
     references: tuple[Reference, ...] = ()
     citations: tuple[Citation, ...] = ()
+    label: LabelInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +279,8 @@ class ParsedDrug:
     sections: tuple[ParsedSection, ...] = ()
     faqs: tuple[FaqItem, ...] = ()
     unstructured: bool = False
+    ingredients: tuple[str, ...] = ()
+    """Active ingredients as the document names them (empty when it does not say)."""
 
 
 @dataclass(frozen=True)

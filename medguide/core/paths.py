@@ -1,28 +1,41 @@
-"""Where MedGuide keeps its files: the database, the shipped resources and the migrations."""
+"""Where MedGuide keeps its files: the database, the shipped resources and the migrations.
+
+The shipped files live at the top of the repository (``resources/``, ``db/``) and are installed
+inside the package as ``medguide.resources`` and ``medguide.migrations`` (see pyproject.toml), so
+an editable install, a wheel and ``pip install .`` all find them through ``importlib.resources``.
+A PyInstaller bundle keeps them beside the program (``sys._MEIPASS``); a source tree that was
+never installed falls back to the folders beside the package.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "MedGuide"
 DB_ENV = "MEDGUIDE_DB"
+_SOURCE_TREE = Path(__file__).resolve().parents[2]
 
 
-def project_root() -> Path:
-    """The folder holding ``resources/`` and ``db/`` (the bundle folder in a frozen build)."""
+def _shipped(package: str, bundle_name: str) -> Path:
+    """The folder of a shipped data package, as a real path on disk."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root)
-    return Path(__file__).resolve().parents[2]
+        return Path(frozen_root) / bundle_name
+    try:
+        found = resources.files(package)
+    except ModuleNotFoundError:
+        return _SOURCE_TREE / bundle_name
+    return Path(str(found))
 
 
 def resources_dir() -> Path:
-    """Files the app ships: starter library, glossary, look-alike names, icons, styles."""
-    return project_root() / "resources"
+    """Files the app ships: starter library, glossary, look-alike names, icons."""
+    return _shipped("medguide.resources", "resources")
 
 
 def library_dir() -> Path:
@@ -31,8 +44,8 @@ def library_dir() -> Path:
 
 
 def migrations_dir() -> Path:
-    """Alembic scripts (``db/``)."""
-    return project_root() / "db"
+    """Alembic scripts (``db/`` in the repository)."""
+    return _shipped("medguide.migrations", "db")
 
 
 def user_data_dir() -> Path:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from medguide.content.formats import importable_suffixes
 from medguide.core.model import (
     Audience,
     ParsedDocument,
@@ -26,8 +27,6 @@ from medguide.core.text import markdown_to_plain
 from medguide.reading.grade import grade_of_plain
 
 ParseFn = Callable[[Path], ParseResult]
-
-IMPORTABLE_SUFFIXES = frozenset({".md", ".txt", ".markdown"})
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,8 @@ class PreparedFile:
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
     """Files to import: explicit files as given, folders walked recursively.
 
-    In folders only ``*.md``, ``*.txt`` and ``*.markdown`` are taken; hidden files and folders are
+    In folders only the file names of the registered formats are taken (``*.md``, ``*.txt`` …,
+    see ``medguide.content.formats``); hidden files and folders are
     skipped, and a folder reached twice through symlinks is walked once.
     """
     files: list[Path] = []
@@ -96,6 +96,7 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
 
 def _walk(root: Path, seen_dirs: set[Path]) -> list[Path]:
     found: list[Path] = []
+    suffixes = importable_suffixes()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         resolved = Path(dirpath).resolve()
         if resolved in seen_dirs:
@@ -106,7 +107,7 @@ def _walk(root: Path, seen_dirs: set[Path]) -> list[Path]:
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            if Path(name).suffix.lower() in IMPORTABLE_SUFFIXES:
+            if Path(name).suffix.lower() in suffixes:
                 found.append(Path(dirpath) / name)
     return found
 

@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from medguide.content.formats import precedence
 from medguide.core.model import (
     AliasKind,
     Audience,
@@ -61,12 +62,12 @@ RECENT_KEPT = 50
 _LETTERHEAD_KEYS = ("clinic_name", "address", "phone", "logo_path")
 
 
-def _rank(source: SourceRow) -> tuple[int, int, float, int]:
-    """Sort key of a source: format precedence, then newest text first (last updated, then
-    imported, then the later row)."""
+def _rank(source: SourceRow, audience: Audience) -> tuple[int, int, float, int]:
+    """Sort key of a source for one audience: the format's precedence (the format registry
+    says it), then newest text first (last updated, then imported, then the later row)."""
     updated = source.last_updated or date.min
     return (
-        SourceFormat(source.format).precedence,
+        precedence(SourceFormat(source.format), audience),
         -updated.toordinal(),
         -source.imported_at.timestamp(),
         -source.id,
@@ -346,7 +347,9 @@ class _PageBuilder:
         rows = self._session.scalars(
             select(SectionRow).where(SectionRow.drug_id == self._drug.id)
         ).all()
-        for row in sorted(rows, key=lambda r: _rank(self._source(r.source_id))):
+        for row in sorted(
+            rows, key=lambda r: _rank(self._source(r.source_id), Audience(r.audience))
+        ):
             key = (SectionKind(row.kind), Audience(row.audience))
             if key not in best:
                 best[key] = SectionText(
@@ -370,7 +373,7 @@ class _PageBuilder:
             mine = [r for r in rows if r.audience == audience.value]
             if not mine:
                 continue
-            best = min({r.source_id for r in mine}, key=lambda i: _rank(self._source(i)))
+            best = min({r.source_id for r in mine}, key=lambda i: _rank(self._source(i), audience))
             entries.extend(
                 FaqEntry(r.question, r.answer, audience, r.source_id)
                 for r in mine

@@ -368,17 +368,20 @@ class HandoutDialog(QDialog):
         return task
 
     def done(self, result: int) -> None:
-        """Close, but first let a running PDF export finish (it takes a moment): the dialog
-        owns the export task and is deleted when it closes."""
-        if self._task is not None and not self._task.is_done():
-            self._task.wait(60)
+        """Close, but first let a running PDF export finish and report (it takes a moment):
+        the dialog owns the export task and is deleted when it closes."""
+        self._finish_export()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window: the same wait as ``done``."""
-        if self._task is not None and not self._task.is_done():
-            self._task.wait(60)
+        self._finish_export()
         super().closeEvent(event)
+
+    def _finish_export(self) -> None:
+        """Wait for a running export and deliver its result before the dialog goes."""
+        if self._task is not None and self._task.is_running():
+            self._task.wait_delivered(60)
 
     def _exported(self, path: Path, count: int, done: Callable[[int], None] | None) -> None:
         self.pdf_exported.emit(str(path))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medguide.content.formats import file_dialog_filter
 from medguide.core.model import Audience, ImportReport
 from medguide.core.views import DrugPage
 from medguide.ui.audience_switch import AudienceSwitch
@@ -37,8 +38,6 @@ from medguide.ui.search_panel import SearchPanel
 from medguide.ui.section_html import TabHtmlBuilder
 from medguide.ui.settings import Settings
 from medguide.ui.tasks import BackgroundTask
-
-IMPORT_SUFFIXES = ("*.md", "*.markdown", "*.txt")
 
 
 class MainWindow(QMainWindow):
@@ -348,9 +347,7 @@ class MainWindow(QMainWindow):
         return task.wait(timeout_s) if task is not None else True
 
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Import files", "", f"Drug pages ({' '.join(IMPORT_SUFFIXES)});;All files (*)"
-        )
+        names, _ = QFileDialog.getOpenFileNames(self, "Import files", "", file_dialog_filter())
         self.import_files([Path(n) for n in names])
 
     def _choose_folder(self) -> None:

@@ -4,6 +4,12 @@ The callable receives a progress function ``(done, total, label)`` and a ``cance
 function it should poll; results, progress and errors come back to the UI thread as queued
 signals. ``BackgroundTask.cancel()`` only sets the flag: the callable decides how to stop (the
 importer rolls the batch back).
+
+The worker thread never touches the ``BackgroundTask`` itself: it reports through a small
+``_Relay`` object that the running work keeps alive, and the relay's queued signals reach the
+task on the UI thread. So the owner of a task (a dialog, say) may be deleted while the work
+still runs: the delivery is then dropped by Qt instead of being emitted from a deleted object.
+A task is *done* only once its result has been delivered on the UI thread.
 """
 
 from __future__ import annotations
@@ -12,11 +18,18 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
 from medguide.ui.ports import CancelCallback, ProgressCallback
 
 TaskFunction = Callable[[ProgressCallback, CancelCallback], Any]
+
+
+class _Relay(QObject):
+    """Carries the worker's reports to the UI thread (emitted from the worker thread)."""
+
+    progress = Signal(int, int, str)
+    ended = Signal(bool, object)  # (succeeded, result or error message)
 
 
 class BackgroundTask(QObject):
@@ -34,16 +47,19 @@ class BackgroundTask(QObject):
         self._fn = fn
         self._pool = pool or QThreadPool.globalInstance()
         self._cancel = threading.Event()
-        self._done = threading.Event()
         self._exited = threading.Event()
+        self._delivered = False
         self._started = False
+        self._relay = _Relay()
+        self._relay.progress.connect(self.progress)
+        self._relay.ended.connect(self._deliver)
 
     def start(self) -> None:
         """Queue the work; call once."""
         if self._started:
             raise RuntimeError("a BackgroundTask runs only once")
         self._started = True
-        self._pool.start(_Runnable(self))
+        self._pool.start(_Runnable(self._fn, self._relay, self._cancel, self._exited))
 
     def cancel(self) -> None:
         """Ask the work to stop at its next check."""
@@ -53,40 +69,64 @@ class BackgroundTask(QObject):
         """True once ``cancel()`` was called."""
         return self._cancel.is_set()
 
+    def is_running(self) -> bool:
+        """True from ``start()`` until the work has returned or raised."""
+        return self._started and not self._exited.is_set()
+
     def is_done(self) -> bool:
-        """True when the work has returned or raised."""
-        return self._done.is_set()
+        """True once the result (or the error) has been delivered on the UI thread."""
+        return self._delivered
 
     def wait(self, timeout_s: float | None = None) -> bool:
-        """Block until the work has ended and its signals are sent (shutdown and tests);
-        True when it did. A task never started counts as ended."""
+        """Block until the work has ended (shutdown and tests); True when it did. A task never
+        started counts as ended. The result is delivered by the next event processing; use
+        ``wait_delivered`` to have it delivered before returning."""
         return not self._started or self._exited.wait(timeout_s)
 
-    def _run(self) -> None:
-        try:
-            try:
-                result = self._fn(self._emit_progress, self._cancel.is_set)
-            except Exception as exc:  # reported to the UI, never swallowed silently
-                self._done.set()
-                self.failed.emit(f"{type(exc).__name__}: {exc}")
-            else:
-                self._done.set()
-                self.succeeded.emit(result)
-            self.finished.emit()
-        finally:
-            self._exited.set()
+    def wait_delivered(self, timeout_s: float = 60.0) -> bool:
+        """Wait for the work to end, then deliver its queued result now (UI thread only)."""
+        if not self.wait(timeout_s):
+            return False
+        if self._started:
+            QCoreApplication.sendPostedEvents(self, 0)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        return True
 
-    def _emit_progress(self, done: int, total: int, label: str) -> None:
-        self.progress.emit(done, total, label)
+    def _deliver(self, ok: bool, payload: object) -> None:
+        """On the UI thread: mark the task done, then tell the listeners."""
+        self._delivered = True
+        if ok:
+            self.succeeded.emit(payload)
+        else:
+            self.failed.emit(str(payload))
+        self.finished.emit()
 
 
 class _Runnable(QRunnable):
-    """Adapter that keeps the task object alive while its work runs."""
+    """The work in the pool thread; it holds the relay, never the task."""
 
-    def __init__(self, task: BackgroundTask) -> None:
+    def __init__(
+        self,
+        fn: TaskFunction,
+        relay: _Relay,
+        cancel: threading.Event,
+        exited: threading.Event,
+    ) -> None:
         super().__init__()
-        self._task = task
+        self._fn = fn
+        self._relay = relay
+        self._cancel = cancel
+        self._exited = exited
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self._task._run()
+        relay = self._relay
+        try:
+            try:
+                result = self._fn(relay.progress.emit, self._cancel.is_set)
+            except Exception as exc:  # reported to the UI, never swallowed silently
+                relay.ended.emit(False, f"{type(exc).__name__}: {exc}")
+            else:
+                relay.ended.emit(True, result)
+        finally:
+            self._exited.set()

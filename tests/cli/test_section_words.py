@@ -30,5 +30,5 @@ def test_words_name_the_same_kind_everywhere(word: str, kind: SectionKind) -> No
 def test_unknown_words_are_refused_with_the_choices() -> None:
     with pytest.raises(ValueError, match="choose from usage"):
         parse_sections("usage,dosing")
-    assert parse_sections("all") == tuple(SectionKind)
+    assert parse_sections("all") == (*SectionKind.tab_order(), SectionKind.OVERVIEW)
     assert tab_from_name("sources") == SOURCES_TAB

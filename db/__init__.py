@@ -1,0 +1,1 @@
+"""Alembic migration scripts (installed as ``medguide.migrations``); Alembic loads them by path."""

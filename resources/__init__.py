@@ -1,0 +1,1 @@
+"""Data files MedGuide ships (installed as ``medguide.resources``): no code lives here."""
