@@ -1,8 +1,9 @@
-"""Composition root: paths → settings → database → services → ``MainWindow``.
+"""Composition root: paths → settings → the open collection → ``MainWindow``.
 
-This is the only module that constructs ``Database``, ``Repository``, ``SearchEngine`` and
-``Importer``; the window receives them as ``medguide.ui.ports.Services``. Heavy modules are
-imported inside the functions so that ``medguide --help`` stays fast.
+``medguide.store.collection.open_collection`` is the one place that builds the database, its
+repository, search engine and importer; this module opens it and hands it to the window (as
+``medguide.ui.ports.Store``). Heavy modules are imported inside the functions so that
+``medguide --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -13,22 +14,20 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from medguide.core.model import Audience, ImportReport
-from medguide.core.paths import library_dir
-from medguide.core.views import SearchResponse
+from medguide.core.model import Audience
 from medguide.ui.clinic_actions import ClinicActions
-from medguide.ui.help_menu import add_help_menu
+from medguide.ui.help_menu import connect_help
 from medguide.ui.main_window import MainWindow
-from medguide.ui.ports import CancelCallback, ProgressCallback, Services
 from medguide.ui.section_html import TabHtmlBuilder
 from medguide.ui.settings import Settings
 
 if TYPE_CHECKING:
     from medguide.reading.glossary import Glossary
+    from medguide.store.collection import Collection
 
 
 def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -48,54 +47,10 @@ class AppContext:
     """The window and what it was built from; ``close()`` releases the database."""
 
     window: MainWindow
-    services: Services
+    collection: Collection
     settings: Settings
     close: Callable[[], None]
     clinic: ClinicActions
-
-
-class _LazySearch:
-    """Builds the search engine on first use (on the search thread, off the start-up path)."""
-
-    def __init__(self, factory: Callable[[], SearchEngineLike]) -> None:
-        self._factory = factory
-        self._engine: SearchEngineLike | None = None
-        self._lock = threading.Lock()
-
-    def _get(self) -> SearchEngineLike:
-        with self._lock:
-            if self._engine is None:
-                self._engine = self._factory()
-            return self._engine
-
-    def search(self, query: str, limit: int = 50) -> SearchResponse:
-        """Search (building the engine first if needed)."""
-        return self._get().search(query, limit)
-
-    def reload(self) -> None:
-        """Reload names after an import (a new engine reads them anyway)."""
-        with self._lock:
-            engine = self._engine
-        if engine is None:
-            self._get()
-        else:
-            engine.reload()
-
-    def close(self) -> None:
-        """Close the engine if it was built."""
-        with self._lock:
-            if self._engine is not None:
-                self._engine.close()
-
-
-class SearchEngineLike(Protocol):
-    """What ``_LazySearch`` needs from ``medguide.store.search.SearchEngine``."""
-
-    def search(self, query: str, limit: int = 50) -> SearchResponse: ...
-
-    def reload(self) -> None: ...
-
-    def close(self) -> None: ...
 
 
 class _GlossaryAnnotator:
@@ -133,50 +88,29 @@ def build_app(
     db_path: str | os.PathLike[str] | None = None,
     settings_path: Path | None = None,
     library: Path | None = None,
+    *,
+    create_folder: bool = True,
 ) -> AppContext:
-    """Open the database and build the window (not shown, nothing imported yet)."""
-    from medguide.core.paths import database_path
-    from medguide.store.database import open_database
-    from medguide.store.repository import Repository
+    """Open the collection and build the window (not shown, nothing imported yet).
+
+    Raises ``medguide.store.database.DatabaseError`` when the database cannot be opened.
+    """
+    from medguide.store.collection import open_collection
 
     ensure_application()
-    db = open_database(database_path(db_path))
-    repository = Repository(db)
-
-    def make_search_engine() -> SearchEngineLike:
-        from medguide.store.search import SearchEngine  # on the search thread, not at start-up
-
-        return SearchEngine(db)
-
-    search = _LazySearch(make_search_engine)
-
-    def import_paths(
-        paths: Sequence[Path],
-        progress: ProgressCallback | None,
-        cancel: CancelCallback | None,
-    ) -> ImportReport:
-        from medguide.store.importer import Importer  # only when something is imported
-
-        return Importer(db).import_paths(paths, progress=progress, cancel=cancel)
-
-    services = Services(
-        repository=repository,
-        search=search,
-        import_paths=import_paths,
-        library_dir=library if library is not None else library_dir(),
-    )
+    path = Path(db_path) if db_path is not None else None
+    collection = open_collection(path, create_folder=create_folder, library=library)
     settings = Settings(settings_path)
     annotator = _GlossaryAnnotator()
-    window = MainWindow(services, settings, TabHtmlBuilder(annotate=annotator))
-    clinic = ClinicActions(window, repository, annotator.glossary)
-    add_help_menu(window, str(db.path))
+    window = MainWindow(collection, settings, TabHtmlBuilder(annotate=annotator))
+    clinic = ClinicActions(window, collection, annotator.glossary)
+    connect_help(window, window.app_actions, str(collection.path))
 
     def close() -> None:
         window.close()
-        search.close()
-        db.close()
+        collection.close()
 
-    return AppContext(window, services, settings, close, clinic)
+    return AppContext(window, collection, settings, close, clinic)
 
 
 def build_main_window(db_path: str | os.PathLike[str] | None = None) -> MainWindow:

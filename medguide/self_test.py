@@ -52,21 +52,17 @@ def run() -> int:
     """Run every step on a new temporary database (never the user's, so ``--db`` is not
     used: a self-test must not leave test data behind); return the number of failures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from medguide.core.paths import library_dir
-    from medguide.store.database import open_database
-    from medguide.store.importer import Importer
-    from medguide.store.repository import Repository
-    from medguide.store.search import SearchEngine
+    from medguide.store.collection import open_collection
 
     failures = 0
     with tempfile.TemporaryDirectory(prefix="medguide-selftest-") as tmp, network_refused():
         work = Path(tmp)
-        db = open_database(work / "selftest.sqlite")
-        repo = Repository(db)
+        collection = open_collection(work / "selftest.sqlite")
+        repo = collection.repository
         state: dict[str, object] = {}
 
         def load_library() -> str:
-            report = Importer(db).import_paths([library_dir()])
+            report = collection.load_library()
             if report.rejected:
                 raise AssertionError(f"library pages rejected: {report.rejected[0]}")
             count = repo.drug_count()
@@ -77,13 +73,13 @@ def run() -> int:
         def import_page() -> str:
             page = work / "selftestamine.md"
             page.write_text(_SAMPLE_PAGE, encoding="utf-8")
-            report = Importer(db).import_paths([page])
+            report = collection.import_paths([page])
             if report.rejected or repo.resolve("Selftestamine") is None:
                 raise AssertionError(f"sample page not imported: {report.rejected}")
             return "sample page imported"
 
         def search() -> str:
-            engine = SearchEngine(db)
+            engine = collection.search
             checks = {
                 "romiplostim": "romiplostim",
                 "Nplate": "romiplostim",
@@ -145,6 +141,6 @@ def run() -> int:
             ("export a handout PDF", export_handout),
         ):
             failures += not _step(name, action)
-        db.close()
+        collection.close()
     print("self-test passed" if failures == 0 else f"self-test: {failures} step(s) failed")
     return failures

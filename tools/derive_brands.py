@@ -16,9 +16,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from medguide.core.name_keys import INGREDIENT_SEPARATOR, combination_key, name_key
 from medguide.core.text import brand_case
-from medguide.store.brand_table import INGREDIENT_SEPARATOR
-from medguide.store.search_text import combination_key, name_key
 
 # A brand worth searching: letters first, no figures or packaging notes ("... In Plastic
 # Container"), at most three words.

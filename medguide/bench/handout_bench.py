@@ -31,20 +31,16 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from medguide.core.model import Audience
-    from medguide.core.paths import library_dir
     from medguide.handout.options import HandoutOptions
     from medguide.reading.glossary import Glossary
-    from medguide.store.database import open_database
-    from medguide.store.importer import Importer
-    from medguide.store.repository import Repository
+    from medguide.store.collection import open_collection
     from medguide.ui.printing import export_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="medguide-bench-") as tmp:
-        db = open_database(Path(args.db) if args.db else Path(tmp) / "bench.sqlite")
-        repo = Repository(db)
-        if repo.is_empty():
-            Importer(db).import_paths([library_dir()])
+        collection = open_collection(Path(args.db) if args.db else Path(tmp) / "bench.sqlite")
+        repo = collection.repository
+        collection.ensure_library()
         drugs = repo.list_drugs()
         if len(drugs) < 10:
             print("need at least 10 drugs in the database", file=sys.stderr)
@@ -62,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         ten_ms, ten_pages = _median_ms(
             lambda: export_pdf(pages, options, letterhead, out, glossary=glossary), args.repeat
         )
-        db.close()
+        collection.close()
     print(
         f"handout, 1 medicine ({pages[0].name}, {one_pages} pages): {one_ms:7.1f} ms "
         "(target ≤ 300 ms for two pages)"

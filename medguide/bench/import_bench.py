@@ -44,14 +44,13 @@ def _peak_mb() -> tuple[float, float]:
 
 
 def _measure(db_path: Path, args: argparse.Namespace) -> int:
-    from medguide.store.database import open_database
-    from medguide.store.importer import Importer
+    from medguide.store.collection import open_collection
 
     opened = time.perf_counter()
-    db = open_database(db_path)
+    collection = open_collection(db_path)
     open_seconds = time.perf_counter() - opened
-    with db:
-        importer = Importer(db, workers=args.workers)
+    with collection:
+        importer = collection.importer(workers=args.workers)
         report = importer.import_paths(args.paths)
         seconds = dict(importer.seconds)
         files = len(report.imported) + len(report.updated) + len(report.unchanged)
@@ -76,7 +75,7 @@ def _measure(db_path: Path, args: argparse.Namespace) -> int:
         own, children = _peak_mb()
         print(f"peak memory:  {own:.0f} MB (main process), {children:.0f} MB (largest worker)")
         if args.reimport:
-            again = Importer(db, workers=args.workers)
+            again = collection.importer(workers=args.workers)
             start = time.perf_counter()
             second = again.import_paths(args.paths)
             print(

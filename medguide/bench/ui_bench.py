@@ -19,47 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-_BARE_CHILD = """
-import time
-t0 = time.perf_counter()
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-window = QMainWindow()
-window.resize(1100, 720)
-window.show()
-app.processEvents()
-window.grab()
-print(round((time.perf_counter() - t0) * 1000, 1))
-"""
-
-_APP_CHILD = """
-import sys, time
-t0 = time.perf_counter()
-from pathlib import Path
-from medguide.app import build_app
-from medguide.core.model import Persona
-from PySide6.QtWidgets import QApplication
-context = build_app(sys.argv[1], Path(sys.argv[2]))
-context.settings.persona = Persona.PATIENT
-window = context.window
-window.show()
-window.start(ask_persona=False)
-app = QApplication.instance()
-app.processEvents()
-window.grab()
-usable = (time.perf_counter() - t0) * 1000
-rows = window.search_panel.model.rowCount()
-answers = []
-window.search_controller.answered.connect(answers.append)
-window.search_panel.set_query("ibuprofen")
-window.search_controller.run_now()
-while not answers and time.perf_counter() - t0 < 60:
-    app.processEvents()
-    time.sleep(0.001)
-searched = (time.perf_counter() - t0) * 1000
-context.close()
-print(round(usable, 1), rows, round(searched, 1))
-"""
+BARE_CHILD = "medguide.bench.bare_window_child"
+APP_CHILD = "medguide.bench.app_launch_child"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -92,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print(f"database: {db_path} ({count} drugs)")
         settings = Path(tmp) / "settings.ini"
-        bare = [_child(_BARE_CHILD, [])[0] for _ in range(max(1, args.runs))]
-        launches = [_child(_APP_CHILD, [str(db_path), str(settings)]) for _ in range(args.runs)]
+        bare = [_child(BARE_CHILD, [])[0] for _ in range(max(1, args.runs))]
+        launches = [_child(APP_CHILD, [str(db_path), str(settings)]) for _ in range(args.runs)]
         app_ms = [ms for ms, _rows, _searched in launches]
         search_ms = [searched for _ms, _rows, searched in launches]
         print(
@@ -114,30 +75,26 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _ensure_content(db_path: Path, corpus: Path) -> int:
-    from medguide.store.database import open_database
-    from medguide.store.repository import Repository
+    """Import ``corpus`` (and the built-in library) into an empty database; the drug count."""
+    from medguide.store.collection import open_collection
 
-    db = open_database(db_path)
-    try:
-        repository = Repository(db)
-        if repository.is_empty() and corpus.is_dir():
-            from medguide.store.importer import Importer
-
+    with open_collection(db_path) as collection:
+        if collection.repository.is_empty() and corpus.is_dir():
             started = time.perf_counter()
-            report = Importer(db).import_paths([corpus])
+            report = collection.import_paths([corpus])
+            collection.ensure_library()
             print(
                 f"imported {len(report.imported)} files from {corpus} in "
                 f"{time.perf_counter() - started:.1f} s ({len(report.rejected)} rejected)"
             )
-        return repository.drug_count()
-    finally:
-        db.close()
+        return collection.repository.drug_count()
 
 
-def _child(code: str, argv: list[str]) -> tuple[float, int, float]:
+def _child(module: str, argv: list[str]) -> tuple[float, int, float]:
+    """Run a child module in a fresh offscreen process; its last line's figures."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-c", code, *argv],
+        [sys.executable, "-m", module, *argv],
         capture_output=True,
         text=True,
         env=env,
@@ -164,7 +121,7 @@ def _measure_opening(db_path: Path, settings: Path, opens: int) -> None:
     app.processEvents()
     window.wait_for_background()  # a person reads the list for a moment before opening
     app.processEvents()
-    drugs = context.services.repository.list_drugs()
+    drugs = context.collection.repository.list_drugs()
     step = max(1, len(drugs) // max(1, opens))
     sample = [d.slug for d in drugs[::step]][:opens]
     open_ms: list[float] = []

@@ -1,4 +1,4 @@
-"""Command-line front: ``medguide [--db PATH] COMMAND …``; no command opens the window.
+"""Command-line front: ``medguide COMMAND … [--db PATH]``; no command but ``gui`` opens the window.
 
 Each command lives in its own module of this package with two functions,
 ``add_arguments(parser)`` and ``run(args) -> int`` (the exit code). Modules are imported only
@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from medguide import __version__
+from medguide.cli.database_arg import add_database_options
 
 # command name → (module in this package, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -39,9 +40,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
         description="MedGuide: offline patient education about medicines.",
     )
     parser.add_argument("--version", action="version", version=f"MedGuide {__version__}")
-    parser.add_argument(
-        "--db", metavar="PATH", help="database file (default: MEDGUIDE_DB or the user data dir)"
-    )
+    add_database_options(parser, top_level=True)
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -52,6 +51,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     wanted = next((a for a in argv if a in COMMANDS), None)
     for name, (_module, help_text) in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text)
+        add_database_options(command_parser, top_level=False)
         if name == wanted:
             _command_module(name).add_arguments(command_parser)
     return parser

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_collection_for
 from medguide.core.model import Audience, SectionKind
 from medguide.handout.options import DEFAULT_SECTIONS, HandoutOptions, PrintSize
 
@@ -78,13 +78,11 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"medguide handout: {exc}", file=sys.stderr)
         return 2
-    from medguide.store.repository import Repository
-
-    db = open_database_for(args, "handout")
-    if db is None:
+    collection = open_collection_for(args, "handout")
+    if collection is None:
         return DATABASE_ERROR_EXIT
     try:
-        repo = Repository(db)
+        repo = collection.repository
         pages = []
         for name in args.names:
             slug = repo.resolve(name)
@@ -99,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             pages.append(page)
         letterhead = repo.letterhead()
     finally:
-        db.close()
+        collection.close()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_collection_for
 from medguide.core.model import ImportReport
 
 
@@ -63,16 +63,14 @@ def print_report(report: ImportReport) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import the paths and print the report."""
-    from medguide.store.importer import Importer
-
-    db = open_database_for(args, "import")
-    if db is None:
+    collection = open_collection_for(args, "import", load_library=False)
+    if collection is None:
         return DATABASE_ERROR_EXIT
     bar = _ProgressBar(enabled=not args.no_progress)
     try:
-        report = Importer(db, workers=args.workers).import_paths(args.paths, progress=bar)
+        report = collection.import_paths(args.paths, progress=bar, workers=args.workers)
     finally:
         bar.close()
-        db.close()
+        collection.close()
     print_report(report)
     return 0 if report.ok else 1

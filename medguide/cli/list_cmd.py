@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_collection_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,14 +15,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print slug, name and class of every drug, by name."""
-    from medguide.store.repository import Repository
-
-    db = open_database_for(args, "list")
-    if db is None:
+    collection = open_collection_for(args, "list")
+    if collection is None:
         return DATABASE_ERROR_EXIT
-    with db:
-        repo = Repository(db)
-        drugs = repo.list_drugs()
+    with collection:
+        drugs = collection.repository.list_drugs()
     if not drugs:
         print("The database is empty: import files with `medguide import PATH`.", file=sys.stderr)
         return 0

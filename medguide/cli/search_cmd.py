@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_collection_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,16 +19,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Search the database and print the response."""
-    from medguide.store.search import SearchEngine
-
     query = " ".join(args.query)
-    db = open_database_for(args, "search")
-    if db is None:
+    collection = open_collection_for(args, "search")
+    if collection is None:
         return DATABASE_ERROR_EXIT
-    with db:
-        engine = SearchEngine(db)
-        response = engine.search(query, limit=max(0, args.limit))
-        engine.close()
+    with collection:
+        response = collection.search.search(query, limit=max(0, args.limit))
     if response.lasa_warning:
         print(f"WARNING: {response.lasa_warning}")
     if response.suggestion:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_database_for
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_collection_for
 from medguide.core import provenance
 from medguide.core.model import Audience, SectionKind
 from medguide.core.views import DrugPage, SourceView
@@ -86,14 +86,12 @@ def render_page(
 
 def run(args: argparse.Namespace) -> int:
     """Resolve the name and print the page; exit 1 when no drug has that name."""
-    from medguide.store.repository import Repository
-
     name = " ".join(args.name)
-    db = open_database_for(args, "show")
-    if db is None:
+    collection = open_collection_for(args, "show")
+    if collection is None:
         return DATABASE_ERROR_EXIT
-    with db:
-        repo = Repository(db)
+    with collection:
+        repo = collection.repository
         slug = repo.resolve(name)
         page = repo.get_drug(slug) if slug is not None else None
     if page is None:

@@ -20,6 +20,8 @@ from medguide.core.model import (
     Audience,
     Citation,
     FaqItem,
+    Language,
+    LocalName,
     ParsedDocument,
     ParsedDrug,
     ParsedSection,
@@ -68,8 +70,9 @@ def _load_yaml(raw: str) -> dict[str, Any]:
 def _document(meta: dict[str, Any], body: str, origin: str) -> ParsedDocument:
     title = _required_text(meta, "title")
     audience = _audience(meta)
+    language = _language(meta)
     citations = _citations(meta)
-    sections, faqs = _sections(body, audience)
+    sections, faqs = _sections(body, audience, language)
     drug = ParsedDrug(
         slug=_text(meta.get("slug")) or slugify(title),
         name=title,
@@ -78,6 +81,7 @@ def _document(meta: dict[str, Any], body: str, origin: str) -> ParsedDocument:
         sections=sections,
         faqs=faqs,
         ingredients=tuple(_names(meta.get("ingredients") or [])),
+        local_names=_local_names(meta, language),
     )
     source = SourceInfo(
         format=SourceFormat.LIBRARY,
@@ -110,6 +114,23 @@ def _audience(meta: dict[str, Any]) -> Audience:
         return Audience(value)
     except ValueError:
         raise LibraryError(f"audience must be 'patient' or 'professional', not '{value}'") from None
+
+
+def _language(meta: dict[str, Any]) -> Language:
+    value = _text(meta.get("language")).lower() or Language.EN.value
+    try:
+        return Language(value)
+    except ValueError:
+        known = ", ".join(lang.value for lang in Language)
+        raise LibraryError(f"language '{value}' is not one of: {known}") from None
+
+
+def _local_names(meta: dict[str, Any], language: Language) -> tuple[LocalName, ...]:
+    """The drug's name in the page's own language (``local_title``), when it is not English."""
+    name = _text(meta.get("local_title"))
+    if language is Language.EN or not name:
+        return ()
+    return (LocalName(language, name, _text(meta.get("local_drug_class"))),)
 
 
 def _review_status(value: object) -> ReviewStatus:
@@ -185,19 +206,31 @@ _LEAD_HEADINGS = {
     "boxed warning": SectionKind.BOXED_WARNING,
     "boxed warnings": SectionKind.BOXED_WARNING,
 }
+# The headings of a Spanish page (``language: es``), as docs/library-writing.md gives them.
+_SPANISH_HEADINGS = {
+    "puntos clave": SectionKind.KEY_POINTS,
+    "advertencia en recuadro": SectionKind.BOXED_WARNING,
+    "para qué sirve": SectionKind.USAGE,
+    "efectos secundarios": SectionKind.SIDE_EFFECTS,
+    "cómo funciona": SectionKind.MECHANISM,
+    "dosis": SectionKind.DOSAGE,
+    "precauciones": SectionKind.PRECAUTIONS,
+    "preguntas frecuentes": SectionKind.FAQ,
+}
 
 
 def _kind_of_heading(heading: str) -> SectionKind | None:
     """The section kind a ``##`` heading of a library page names (None: not a known kind)."""
-    lead = _LEAD_HEADINGS.get(normalise_label(heading))
-    if lead is not None:
-        return lead
-    label = classify(heading)
-    return label.kind if label is not None and isinstance(label.kind, SectionKind) else None
+    label = normalise_label(heading)
+    named = _LEAD_HEADINGS.get(label) or _SPANISH_HEADINGS.get(label)
+    if named is not None:
+        return named
+    found = classify(heading)
+    return found.kind if found is not None and isinstance(found.kind, SectionKind) else None
 
 
 def _sections(
-    body: str, audience: Audience
+    body: str, audience: Audience, language: Language
 ) -> tuple[tuple[ParsedSection, ...], tuple[FaqItem, ...]]:
     """Sections under ``##`` headings; ``### question`` entries of ``## FAQ`` become FAQ items."""
     parts: dict[SectionKind, list[str]] = {}
@@ -212,7 +245,7 @@ def _sections(
         kind = _kind_of_heading(match.group(1))
         if kind is SectionKind.FAQ:
             pairs, leftover = split_heading_faq(text)
-            faqs.extend(FaqItem(q, a, audience) for q, a in pairs)
+            faqs.extend(FaqItem(q, a, audience, language) for q, a in pairs)
             text = leftover
         if kind is None:
             kind = SectionKind.OVERVIEW
@@ -221,7 +254,7 @@ def _sections(
             parts.setdefault(kind, []).append(text)
     order = list(SectionKind)
     sections = tuple(
-        ParsedSection(kind, audience, "\n\n".join(texts))
+        ParsedSection(kind, audience, "\n\n".join(texts), language)
         for kind, texts in sorted(parts.items(), key=lambda kv: order.index(kv[0]))
     )
     return sections, tuple(faqs)

@@ -27,6 +27,18 @@ class Audience(StrEnum):
         return Audience.PROFESSIONAL if self is Audience.PATIENT else Audience.PATIENT
 
 
+class Language(StrEnum):
+    """The language a text is written in (library pages say it in their front matter)."""
+
+    EN = "en"
+    ES = "es"
+
+    @property
+    def label(self) -> str:
+        """The language's name in itself."""
+        return {Language.EN: "English", Language.ES: "Español"}[self]
+
+
 class Persona(StrEnum):
     """The first-run answer to "Which best describes you?"; maps onto an ``Audience``."""
 
@@ -171,10 +183,23 @@ class SourceFormat(StrEnum):
 
 
 class AliasKind(StrEnum):
-    """What an alternative name of a drug is."""
+    """What a name of a drug is (the value is stored in the aliases table).
 
+    ``NAME`` is the drug's own name: the search's name index holds it beside the aliases, but it
+    is never stored as an alias. ``INGREDIENT_OF_BRAND`` is a combination brand stored on the
+    drug of each of its ingredients ("Zestoretic" on lisinopril), so the ingredient is found by
+    the brand when no combination drug exists.
+    """
+
+    NAME = "name"
     BRAND = "brand"
     SYNONYM = "synonym"
+    INGREDIENT_OF_BRAND = "brand-ingredient"
+
+    @property
+    def search_rank(self) -> int:
+        """Order of equally good name matches: own name, brand, synonym, brand ingredient."""
+        return list(AliasKind).index(self)
 
 
 # --------------------------------------------------------------------------- parsed documents
@@ -249,6 +274,7 @@ class ParsedSection:
     kind: SectionKind
     audience: Audience
     markdown: str
+    language: Language = Language.EN
 
 
 @dataclass(frozen=True)
@@ -258,6 +284,7 @@ class FaqItem:
     question: str
     answer: str
     audience: Audience
+    language: Language = Language.EN
 
 
 @dataclass(frozen=True)
@@ -266,6 +293,15 @@ class Alias:
 
     name: str
     kind: AliasKind
+
+
+@dataclass(frozen=True)
+class LocalName:
+    """A drug's name and class as readers of another language know them ("Warfarina")."""
+
+    language: Language
+    name: str
+    drug_class: str = ""
 
 
 @dataclass(frozen=True)
@@ -281,6 +317,7 @@ class ParsedDrug:
     unstructured: bool = False
     ingredients: tuple[str, ...] = ()
     """Active ingredients as the document names them (empty when it does not say)."""
+    local_names: tuple[LocalName, ...] = ()
 
 
 @dataclass(frozen=True)

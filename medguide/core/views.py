@@ -13,6 +13,8 @@ from enum import StrEnum
 from medguide.core.model import (
     Audience,
     Citation,
+    Language,
+    LocalName,
     Reference,
     ReviewStatus,
     SectionKind,
@@ -51,7 +53,9 @@ class SectionText:
     """The text of one section for one audience.
 
     ``source_id`` is None for a clinic override (``clinic_override`` is then True).
-    ``grade`` is the Flesch-Kincaid grade measured at import (None when not measurable).
+    ``grade`` is the reading measure taken at import (None when not measurable): the
+    Flesch-Kincaid grade for English text, the Fernández-Huerta index for Spanish text
+    (``medguide.reading.readability`` says which and how to word it).
     """
 
     kind: SectionKind
@@ -60,6 +64,7 @@ class SectionText:
     grade: float | None
     source_id: int | None
     clinic_override: bool = False
+    language: Language = Language.EN
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,7 @@ class FaqEntry:
     answer: str
     audience: Audience
     source_id: int | None
+    language: Language = Language.EN
 
 
 @dataclass(frozen=True)
@@ -104,17 +110,35 @@ class DrugPage:
     related_articles: tuple[ArticleView, ...] = ()
     unstructured: bool = False
     clinic_note: str = ""
+    local_names: tuple[LocalName, ...] = ()
+    ingredients: tuple[str, ...] = ()
 
-    def section(self, kind: SectionKind, audience: Audience) -> SectionText | None:
-        """The section of this kind written for exactly this audience, if any."""
+    def section(
+        self, kind: SectionKind, audience: Audience, language: Language = Language.EN
+    ) -> SectionText | None:
+        """The section of this kind written for exactly this audience and language, if any."""
         for s in self.sections:
-            if s.kind is kind and s.audience is audience:
+            if s.kind is kind and s.audience is audience and s.language is language:
                 return s
         return None
 
-    def faqs_for(self, audience: Audience) -> tuple[FaqEntry, ...]:
-        """FAQ entries written for exactly this audience."""
-        return tuple(f for f in self.faqs if f.audience is audience)
+    def faqs_for(
+        self, audience: Audience, language: Language = Language.EN
+    ) -> tuple[FaqEntry, ...]:
+        """FAQ entries written for exactly this audience and language."""
+        return tuple(f for f in self.faqs if f.audience is audience and f.language is language)
+
+    def languages(self, audience: Audience = Audience.PATIENT) -> tuple[Language, ...]:
+        """The languages this page has text in for ``audience`` (English first)."""
+        found = {s.language for s in self.sections if s.audience is audience}
+        return tuple(lang for lang in Language if lang in found)
+
+    def name_in(self, language: Language) -> str:
+        """The drug's name for readers of ``language`` (its own name when none is given)."""
+        for local in self.local_names:
+            if local.language is language and local.name:
+                return local.name
+        return self.name
 
     def source(self, source_id: int | None) -> SourceView | None:
         """The source with this id, if it belongs to this page."""
@@ -125,9 +149,9 @@ class DrugPage:
 
     def has_kind(self, kind: SectionKind) -> bool:
         """True when any audience has text for this kind (FAQ counts its entries too)."""
-        if kind is SectionKind.FAQ and self.faqs:
+        if kind is SectionKind.FAQ and any(f.language is Language.EN for f in self.faqs):
             return True
-        return any(s.kind is kind for s in self.sections)
+        return any(s.kind is kind and s.language is Language.EN for s in self.sections)
 
 
 class MatchKind(StrEnum):

@@ -139,24 +139,49 @@ def _migrate(engine: Engine, path: Path) -> None:
         return
     if revision is not None and not _is_known(revision):
         raise DatabaseTooNew(revision, path)
+    if revision is None and has_tables:
+        # Every MedGuide database records its schema version; tables without one are some
+        # other program's file (or a damaged one): never touch it, never copy it.
+        raise DatabaseError(
+            f"{path} holds tables but no MedGuide schema version: it was not written by "
+            "MedGuide or is damaged. It was left as it is; open another file with --db."
+        )
     if has_tables:
         backup_copy(path, revision)
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
 
 
-def open_database(path: Path | None = None) -> Database:
+def reason_of(exc: BaseException) -> str:
+    """One line saying why a database call failed: the SQLite message itself, without the
+    SQL, its parameters or SQLAlchemy's "Background on this error" link."""
+    original = getattr(exc, "orig", None)
+    text = str(original) if original is not None else str(exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+def open_database(path: Path | None = None, *, create_folder: bool = True) -> Database:
     """Open (creating or upgrading as needed) the database at ``path``.
 
     ``path`` defaults to ``medguide.core.paths.database_path()`` (``MEDGUIDE_DB`` or the user
-    data dir). Raises ``DatabaseTooNew`` for a file written by a newer MedGuide and
-    ``DatabaseError`` when the file cannot be used.
+    data dir). With ``create_folder=False`` a missing parent folder is an error instead of being
+    made (a mistyped ``--db`` must not silently start an empty database). Raises
+    ``DatabaseTooNew`` for a file written by a newer MedGuide and ``DatabaseError`` (one line)
+    when the file cannot be used.
     """
     resolved = database_path(path)
-    try:
-        resolved.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DatabaseError(f"cannot create the folder for {resolved}: {exc}") from exc
+    if not resolved.parent.is_dir():
+        if not create_folder:
+            raise DatabaseError(
+                f"the folder {resolved.parent} does not exist: check the database path "
+                "(add --create to make the folder and a new database there)"
+            )
+        try:
+            resolved.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"cannot create the folder for {resolved}: {exc}") from exc
+    if resolved.is_dir():
+        raise DatabaseError(f"{resolved} is a folder, not a database file")
     engine = create_sqlite_engine(resolved)
     try:
         _migrate(engine, resolved)
@@ -165,5 +190,5 @@ def open_database(path: Path | None = None) -> Database:
         raise
     except Exception as exc:
         engine.dispose()
-        raise DatabaseError(f"cannot open the database {resolved}: {exc}") from exc
+        raise DatabaseError(f"cannot open the database {resolved}: {reason_of(exc)}") from exc
     return Database(resolved, engine)

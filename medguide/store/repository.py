@@ -22,6 +22,8 @@ from medguide.core.model import (
     AliasKind,
     Audience,
     Citation,
+    Language,
+    LocalName,
     Reference,
     ReviewStatus,
     SectionKind,
@@ -39,7 +41,6 @@ from medguide.core.views import (
     SourceView,
 )
 from medguide.reading.grade import grade_of_markdown
-from medguide.store.brand_table import INGREDIENT_OF_BRAND
 from medguide.store.database import Database
 from medguide.store.schema import (
     AliasRow,
@@ -143,7 +144,7 @@ class Repository:
                 .join(AliasRow, AliasRow.drug_id == DrugRow.id)
                 .where(AliasRow.name_folded == folded)
                 # a combination brand names its combination drug before an ingredient's drug
-                .order_by(AliasRow.kind == INGREDIENT_OF_BRAND, DrugRow.name)
+                .order_by(AliasRow.kind == AliasKind.INGREDIENT_OF_BRAND.value, DrugRow.name)
                 .limit(1)
             )
             if slug is not None or name.isascii():
@@ -340,45 +341,52 @@ class _PageBuilder:
             related_articles=tuple(articles),
             unstructured=drug.unstructured,
             clinic_note=note.text if note is not None else "",
+            local_names=_local_names(drug.local_names_json),
+            ingredients=tuple(i for i in (drug.ingredients or "").split(" + ") if i),
         )
 
     def _sections(self) -> list[SectionText]:
-        best: dict[tuple[SectionKind, Audience], SectionText] = {}
+        best: dict[tuple[SectionKind, Audience, Language], SectionText] = {}
         rows = self._session.scalars(
             select(SectionRow).where(SectionRow.drug_id == self._drug.id)
         ).all()
         for row in sorted(
             rows, key=lambda r: _rank(self._source(r.source_id), Audience(r.audience))
         ):
-            key = (SectionKind(row.kind), Audience(row.audience))
+            key = (SectionKind(row.kind), Audience(row.audience), Language(row.language))
             if key not in best:
                 best[key] = SectionText(
-                    key[0], key[1], row.markdown, row.grade, row.source_id, False
+                    key[0], key[1], row.markdown, row.grade, row.source_id, False, key[2]
                 )
         overrides = self._session.scalars(
             select(ClinicOverrideRow).where(ClinicOverrideRow.slug == self._drug.slug)
         ).all()
         for override in overrides:
-            key = (SectionKind(override.kind), Audience(override.audience))
+            key = (SectionKind(override.kind), Audience(override.audience), Language.EN)
             best[key] = SectionText(key[0], key[1], override.markdown, override.grade, None, True)
         order = list(SectionKind)
-        return sorted(best.values(), key=lambda s: (order.index(s.kind), s.audience.value))
+        return sorted(
+            best.values(), key=lambda s: (s.language.value, order.index(s.kind), s.audience.value)
+        )
 
     def _faqs(self) -> list[FaqEntry]:
         rows = self._session.scalars(
             select(FaqRow).where(FaqRow.drug_id == self._drug.id).order_by(FaqRow.position)
         ).all()
         entries: list[FaqEntry] = []
-        for audience in Audience:
-            mine = [r for r in rows if r.audience == audience.value]
-            if not mine:
-                continue
-            best = min({r.source_id for r in mine}, key=lambda i: _rank(self._source(i), audience))
-            entries.extend(
-                FaqEntry(r.question, r.answer, audience, r.source_id)
-                for r in mine
-                if r.source_id == best
-            )
+        for language in Language:
+            for audience in Audience:
+                mine = [r for r in rows if (r.audience, r.language) == (audience, language)]
+                if not mine:
+                    continue
+                best = min(
+                    {r.source_id for r in mine}, key=lambda i: _rank(self._source(i), audience)
+                )
+                entries.extend(
+                    FaqEntry(r.question, r.answer, audience, r.source_id, language)
+                    for r in mine
+                    if r.source_id == best
+                )
         return entries
 
     def _articles(self) -> list[ArticleView]:
@@ -399,6 +407,15 @@ class _PageBuilder:
             )
             for row in rows
         ]
+
+
+def _local_names(stored: str | None) -> tuple[LocalName, ...]:
+    """The ``local_names_json`` column as ``LocalName`` objects (unknown languages dropped)."""
+    names = []
+    for code, value in json.loads(stored or "{}").items():
+        if code in {lang.value for lang in Language} and isinstance(value, dict):
+            names.append(LocalName(Language(code), value.get("name", ""), value.get("class", "")))
+    return tuple(names)
 
 
 def _strings(values: Iterable[object]) -> tuple[str, ...]:

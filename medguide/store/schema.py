@@ -57,6 +57,11 @@ class SourceRow(Base):
     references_json: Mapped[str] = mapped_column(Text, default="[]")
     citations_json: Mapped[str] = mapped_column(Text, default="[]")
     imported_at: Mapped[datetime] = mapped_column(DateTime)
+    set_id: Mapped[str | None] = mapped_column(String, index=True)
+    """The SPL set id when the source is an FDA label (openFDA or SPL)."""
+    label_version: Mapped[int | None] = mapped_column(Integer)
+    label_json: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """``LabelInfo`` of an FDA label as JSON; empty for other sources."""
 
 
 class DrugRow(Base):
@@ -69,6 +74,10 @@ class DrugRow(Base):
     name: Mapped[str] = mapped_column(Text)
     drug_class: Mapped[str | None] = mapped_column(Text)
     unstructured: Mapped[bool] = mapped_column(Boolean, default=False)
+    ingredients: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """Active ingredients a document named, lower case, joined by " + " (may be empty)."""
+    local_names_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    """The drug's name and class in other languages: ``{"es": {"name": …, "class": …}}``."""
 
     aliases: Mapped[list[AliasRow]] = relationship(
         back_populates="drug", cascade="all, delete-orphan"
@@ -112,6 +121,7 @@ class SectionRow(Base):
     audience: Mapped[str] = mapped_column(String)
     markdown: Mapped[str] = mapped_column(Text)
     grade: Mapped[float | None] = mapped_column(Float)
+    language: Mapped[str] = mapped_column(String, default="en", server_default="en")
 
     drug: Mapped[DrugRow] = relationship(back_populates="sections")
 
@@ -128,6 +138,7 @@ class FaqRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String, default="en", server_default="en")
 
     drug: Mapped[DrugRow] = relationship(back_populates="faqs")
 
@@ -236,3 +247,15 @@ SEARCH_INDEX_DDL = (
     "drug_id UNINDEXED, field UNINDEXED, text, "
     "tokenize = 'porter unicode61 remove_diacritics 2')"
 )
+
+
+# --------------------------------------------------------------------------- about the store
+
+
+class StoreMetaRow(Base):
+    """A fact about the store itself (e.g. which built-in library was loaded); not clinic data."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -2,23 +2,26 @@
 rewrite a section's wording.
 
 Kept apart from ``MainWindow`` so the window only wires search, reading and import; this module
-adds the Settings menu, the Edit action (Ctrl+E) and answers ``print_requested``.
+connects the Settings actions (letterhead, Edit section wording, Ctrl+E) of the window's action
+table and answers ``print_requested``. What a change shows again is left to the window, which
+refreshes itself from the store's change notices.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from medguide.core.model import Audience, SectionKind
-from medguide.core.views import DrugPage, DrugSummary, Letterhead
+from medguide.core.views import DrugPage
 from medguide.reading.audience import choose_section
 from medguide.reading.glossary import Glossary
+from medguide.ui.actions import ActionId
 from medguide.ui.main_window import MainWindow
+from medguide.ui.ports import Store
 
 if TYPE_CHECKING:  # the dialogs (and Qt's print support) load on first use, not at start-up
     from medguide.ui.handout_dialog import HandoutDialog
@@ -27,63 +30,20 @@ if TYPE_CHECKING:  # the dialogs (and Qt's print support) load on first use, not
 GlossarySource = Callable[[], Glossary | None]
 
 
-class ClinicData(Protocol):
-    """What these actions read and write (a ``Repository`` satisfies it)."""
-
-    def list_drugs(self) -> list[DrugSummary]:
-        """Every drug, for the handout's medicine picker."""
-        ...
-
-    def get_drug(self, slug: str) -> DrugPage | None:
-        """One drug's page."""
-        ...
-
-    def letterhead(self) -> Letterhead:
-        """The clinic letterhead."""
-        ...
-
-    def save_letterhead(self, letterhead: Letterhead) -> None:
-        """Save the clinic letterhead."""
-        ...
-
-    def clinic_note(self, slug: str) -> str:
-        """The clinic's instruction for a drug."""
-        ...
-
-    def save_clinic_note(self, slug: str, text: str) -> None:
-        """Save the clinic's instruction for a drug."""
-        ...
-
-    def save_override(
-        self, slug: str, kind: SectionKind, audience: Audience, markdown: str
-    ) -> None:
-        """Store the clinic's wording of a section."""
-        ...
-
-    def revert_override(self, slug: str, kind: SectionKind, audience: Audience) -> None:
-        """Drop the clinic's wording of a section."""
-        ...
-
-
 class ClinicActions(QObject):
     """Handout printing, letterhead settings and section editing for one window."""
 
-    def __init__(self, window: MainWindow, data: ClinicData, glossary: GlossarySource) -> None:
+    def __init__(self, window: MainWindow, store: Store, glossary: GlossarySource) -> None:
         super().__init__(window)
         self._window = window
-        self._data = data
+        self._data = store
         self._glossary = glossary
         self.handout_dialog: HandoutDialog | None = None
 
-        self.letterhead_action = QAction("Clinic &letterhead…", window)
+        self.letterhead_action = window.app_actions[ActionId.LETTERHEAD]
         self.letterhead_action.triggered.connect(self.edit_letterhead)
-        self.edit_action = QAction("&Edit section wording…", window)
-        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_action = window.app_actions[ActionId.EDIT_SECTION]
         self.edit_action.triggered.connect(window.drug_view.request_edit)
-        window.addAction(self.edit_action)
-        settings_menu = window.menuBar().addMenu("&Settings")
-        settings_menu.addAction(self.letterhead_action)
-        settings_menu.addAction(self.edit_action)
 
         window.print_requested.connect(self.open_handout)
         window.drug_view.edit_requested.connect(self.edit_section)
@@ -152,14 +112,10 @@ class ClinicActions(QObject):
     def apply(
         self, slug: str, kind: SectionKind, audience: Audience, action: EditAction, text: str
     ) -> None:
-        """Store the editor's answer and re-open the drug on the same tab."""
+        """Store the editor's answer (the window shows the new text from the change notice)."""
         from medguide.ui.section_editor import EditAction
 
         if action is EditAction.SAVE and text.strip():
             self._data.save_override(slug, kind, audience, text)
         elif action is EditAction.REVERT or (action is EditAction.SAVE and not text.strip()):
             self._data.revert_override(slug, kind, audience)
-        else:
-            return
-        self._window.drug_view.forget(slug)
-        self._window.open_drug(slug, record=False, tab=kind)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -41,36 +40,13 @@ from PySide6.QtWidgets import (
 )
 
 from medguide.core.model import Audience, SectionKind
-from medguide.core.views import DrugPage, DrugSummary, Letterhead
+from medguide.core.views import DrugPage
 from medguide.handout.compose import compose_handout
 from medguide.handout.options import DEFAULT_SECTIONS, HandoutOptions, PrintSize
 from medguide.reading.glossary import Glossary
+from medguide.ui.ports import Store
 from medguide.ui.printing import export_pdf, render_handout
 from medguide.ui.tasks import BackgroundTask
-
-
-class HandoutData(Protocol):
-    """What the dialog reads and writes (a ``Repository`` satisfies it)."""
-
-    def list_drugs(self) -> list[DrugSummary]:
-        """Every drug, for the medicine picker."""
-        ...
-
-    def get_drug(self, slug: str) -> DrugPage | None:
-        """One drug's page."""
-        ...
-
-    def letterhead(self) -> Letterhead:
-        """The clinic letterhead."""
-        ...
-
-    def clinic_note(self, slug: str) -> str:
-        """The clinic's instruction for a drug ("" when none)."""
-        ...
-
-    def save_clinic_note(self, slug: str, text: str) -> None:
-        """Store (or clear, with "") the clinic's instruction for a drug."""
-        ...
 
 
 class HandoutDialog(QDialog):
@@ -80,7 +56,7 @@ class HandoutDialog(QDialog):
 
     def __init__(
         self,
-        data: HandoutData,
+        data: Store,
         slugs: Sequence[str],
         audience: Audience,
         glossary: Glossary | None = None,
@@ -91,7 +67,7 @@ class HandoutDialog(QDialog):
         self.setAccessibleName("Print handout")
         self._data = data
         self._glossary = glossary
-        self._names = {d.slug: d.name for d in data.list_drugs()}
+        self._names = {d.slug: d.name for d in data.repository.list_drugs()}
         self._by_name = {name.casefold(): slug for slug, name in self._names.items()}
         self._task: BackgroundTask | None = None
 
@@ -101,7 +77,8 @@ class HandoutDialog(QDialog):
         columns.addWidget(self._medicines_box(slugs), 1)
         columns.addWidget(self._options_box(audience), 1)
         layout.addWidget(self._buttons())
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_)
+        print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        print_shortcut.activated.connect(self.print_)
         self.resize(760, 560)
 
     # ------------------------------------------------------------------ building the form
@@ -254,7 +231,7 @@ class HandoutDialog(QDialog):
 
     def _show_clinic_note(self) -> None:
         slug = self._current_slug()
-        self.clinic_note_field.setPlainText(self._data.clinic_note(slug) if slug else "")
+        self.clinic_note_field.setPlainText(self._data.repository.clinic_note(slug) if slug else "")
 
     def _save_clinic_note(self) -> None:
         slug = self._current_slug()
@@ -286,7 +263,7 @@ class HandoutDialog(QDialog):
 
     def pages(self) -> list[DrugPage]:
         """The chosen drugs' pages (clinic instructions included)."""
-        pages = (self._data.get_drug(slug) for slug in self.slugs())
+        pages = (self._data.repository.get_drug(slug) for slug in self.slugs())
         return [p for p in pages if p is not None]
 
     def _ready(self) -> bool:
@@ -300,7 +277,10 @@ class HandoutDialog(QDialog):
 
     def _paint_to(self, printer: QPrinter) -> None:
         handout = compose_handout(
-            self.pages(), self.options(), self._data.letterhead(), glossary=self._glossary
+            self.pages(),
+            self.options(),
+            self._data.repository.letterhead(),
+            glossary=self._glossary,
         )
         render_handout(handout, printer)
 
@@ -336,7 +316,7 @@ class HandoutDialog(QDialog):
     def export_to(self, path: Path, done: Callable[[int], None] | None = None) -> BackgroundTask:
         """Write the PDF off the UI thread with a progress dialog; returns the running task."""
         pages, options = self.pages(), self.options()
-        letterhead, glossary = self._data.letterhead(), self._glossary
+        letterhead, glossary = self._data.repository.letterhead(), self._glossary
         progress = QProgressDialog("Writing the handout…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Export PDF")
         progress.setMinimumDuration(400)
@@ -353,9 +333,12 @@ class HandoutDialog(QDialog):
             )
 
         task = BackgroundTask(work, parent=self)
-        task.progress.connect(
-            lambda n, total, _label: (progress.setMaximum(total), progress.setValue(n))
-        )
+
+        def show_progress(done_pages: int, total: int, _label: str) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done_pages)
+
+        task.progress.connect(show_progress)
         task.succeeded.connect(lambda count: self._exported(path, int(count), done))
         task.failed.connect(
             lambda message: QMessageBox.warning(

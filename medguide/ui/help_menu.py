@@ -1,31 +1,24 @@
-"""Help menu: the keyboard shortcuts and "About MedGuide" (version, where the data lives)."""
+"""Help menu: the keyboard shortcuts and "About MedGuide" (version, where the data lives).
+
+The shortcut list is generated from the window's one action table (``medguide.ui.actions``).
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from medguide import __version__
-
-SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+K or Ctrl+F", "Find a medicine"),
-    ("↑ ↓ then Enter", "Move through results and open one"),
-    ("Esc", "Clear the search"),
-    ("Ctrl+1 / Ctrl+2", "Patient / Professional wording"),
-    ("Alt+← / Alt+→", "Back / forward"),
-    ("Ctrl+P", "Print a handout"),
-    ("Ctrl+E", "Edit this section's wording for the clinic"),
-    ("Ctrl++ / Ctrl+− / Ctrl+0", "Bigger / smaller / normal text"),
-    ("Ctrl+O", "Import files"),
-)
+from medguide.ui.actions import ActionId, shortcut_rows
 
 
 def shortcuts_html() -> str:
     """The shortcut list as a small HTML table."""
     rows = "".join(
         f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
-        for keys, what in SHORTCUTS
+        for keys, what in shortcut_rows()
     )
     return f"<table>{rows}</table>"
 
@@ -42,15 +35,11 @@ def about_html(database: str) -> str:
     )
 
 
-def add_help_menu(window: QMainWindow, database: str) -> QMenu:
-    """Add Help → Keyboard shortcuts and Help → About MedGuide to ``window``."""
-    menu = window.menuBar().addMenu("&Help")
-    shortcuts = menu.addAction("&Keyboard shortcuts")
-    shortcuts.triggered.connect(
+def connect_help(window: QMainWindow, actions: dict[ActionId, QAction], database: str) -> None:
+    """Connect Help → Keyboard shortcuts and Help → About MedGuide of ``window``."""
+    actions[ActionId.SHORTCUTS].triggered.connect(
         lambda: QMessageBox.information(window, "Keyboard shortcuts", shortcuts_html())
     )
-    about = menu.addAction("&About MedGuide")
-    about.triggered.connect(
+    actions[ActionId.ABOUT].triggered.connect(
         lambda: QMessageBox.about(window, "About MedGuide", about_html(database))
     )
-    return menu

@@ -1,15 +1,20 @@
-"""Imports run one at a time on their own thread; the search engine reloads after each."""
+"""Imports run one at a time on their own thread (the store reloads its search and announces
+the changes itself)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from medguide.core.model import ImportReport
-from medguide.ui.ports import CancelCallback, ImportFunction, ProgressCallback, Searcher
+from medguide.ui.ports import CancelCallback, ProgressCallback
 from medguide.ui.tasks import BackgroundTask
+
+ImportFunction = Callable[
+    [Sequence[Path], ProgressCallback | None, CancelCallback | None], ImportReport
+]
 
 
 class ImportRunner(QObject):
@@ -23,12 +28,8 @@ class ImportRunner(QObject):
     finished = Signal(object, bool)  # ImportReport, quiet
     failed = Signal(str, bool)  # message, quiet
 
-    def __init__(
-        self, import_paths: ImportFunction, searcher: Searcher, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._import_paths = import_paths
-        self._searcher = searcher
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._task: BackgroundTask | None = None
@@ -43,17 +44,17 @@ class ImportRunner(QObject):
         """True while a batch runs (until its result has been reported)."""
         return self._task is not None
 
-    def start(self, paths: Sequence[Path], quiet: bool = False) -> BackgroundTask | None:
-        """Import ``paths`` as one batch; None when another batch is still running."""
+    def start(
+        self, import_paths: ImportFunction, paths: Sequence[Path], quiet: bool = False
+    ) -> BackgroundTask | None:
+        """Run ``import_paths(paths, progress, cancelled)`` as one batch; None when another
+        batch is still running."""
         if self._task is not None:
             return None
-        import_paths, searcher, batch = self._import_paths, self._searcher, list(paths)
+        batch = list(paths)
 
         def work(progress: ProgressCallback, cancelled: CancelCallback) -> ImportReport:
-            report = import_paths(batch, progress, cancelled)
-            if not report.cancelled:
-                searcher.reload()
-            return report
+            return import_paths(batch, progress, cancelled)
 
         task = BackgroundTask(work, self._pool)
         self._task, self._quiet = task, quiet

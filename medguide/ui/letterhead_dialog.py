@@ -6,7 +6,6 @@ Stored in the user data of the database (never overwritten by an import).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -24,29 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from medguide.core.views import Letterhead
-
-
-class LetterheadStore(Protocol):
-    """Where the letterhead lives (a ``Repository`` satisfies it)."""
-
-    def letterhead(self) -> Letterhead:
-        """The saved letterhead."""
-        ...
-
-    def save_letterhead(self, letterhead: Letterhead) -> None:
-        """Save the letterhead."""
-        ...
+from medguide.ui.ports import Store
 
 
 class LetterheadDialog(QDialog):
     """Edit and save the clinic letterhead."""
 
-    def __init__(self, store: LetterheadStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Clinic letterhead")
         self.setAccessibleName("Clinic letterhead")
         self._store = store
-        current = store.letterhead()
+        current = store.repository.letterhead()
 
         form = QFormLayout(self)
         form.addRow(QLabel("Printed at the top of every handout."))

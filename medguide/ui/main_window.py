@@ -1,7 +1,9 @@
 """The main window: search pane on the left, drug view on the right, toolbar and menus.
 
-It only wires the parts together; each part lives in its own module. It is given its services
-(repository, search engine, import function) by ``medguide.app`` and never builds them.
+It only wires the parts together; each part lives in its own module. It is given its store (an
+open ``Collection``, as the ``Store`` protocol) by ``medguide.app`` and never builds one. Its
+actions and menus come from the one table in ``medguide.ui.actions``; what it shows is refreshed
+from the store's change notices (``ChangeBus``), never by hand after an operation.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -24,18 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from medguide.content.formats import file_dialog_filter
+from medguide.core.changes import Changes
 from medguide.core.model import Audience, ImportReport
 from medguide.core.views import DrugPage
+from medguide.ui.actions import ActionId, build_menus, create_actions
 from medguide.ui.audience_switch import AudienceSwitch
-from medguide.ui.drug_view import DrugView, TabKey
+from medguide.ui.change_bus import ChangeBus
+from medguide.ui.drug_view import DrugView
 from medguide.ui.first_run_dialog import FirstRunDialog
 from medguide.ui.history import History
 from medguide.ui.import_dialogs import ImportProgressDialog, ImportSummaryDialog
 from medguide.ui.import_runner import ImportRunner
-from medguide.ui.ports import CancelCallback, ProgressCallback, Services
-from medguide.ui.search_controller import SearchController
+from medguide.ui.ports import CancelCallback, ProgressCallback, Store
+from medguide.ui.search_controller import SearchController, StoreSearcher
 from medguide.ui.search_panel import SearchPanel
-from medguide.ui.section_html import TabHtmlBuilder
+from medguide.ui.section_html import TabHtmlBuilder, TabKey
 from medguide.ui.settings import Settings
 from medguide.ui.tasks import BackgroundTask
 
@@ -49,26 +54,27 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        services: Services,
+        store: Store,
         settings: Settings,
         builder: TabHtmlBuilder | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.store = store
         self.settings = settings
         self.history = History()
-        self.imports = ImportRunner(services.import_paths, services.search, self)
+        self.imports = ImportRunner(self)
+        self.changes = ChangeBus(store, self)
         self._warm_task: BackgroundTask | None = None
         self.progress_dialog: ImportProgressDialog | None = None
-        self._deferred_writes: list[Callable[[], None]] = []
+        self._deferred_writes: list[Callable[[], object]] = []
         self._base_point_size = QApplication.font().pointSizeF()
         self.setWindowTitle("MedGuide")
         self.setAccessibleName("MedGuide")
         self.setMinimumSize(760, 480)  # below this the drug header and tab row crowd
 
-        self.search_controller = SearchController(services.search, parent=self)
-        self.search_panel = SearchPanel(services.repository, self.search_controller, self)
+        self.search_controller = SearchController(StoreSearcher(store), parent=self)
+        self.search_panel = SearchPanel(store.repository, self.search_controller, self)
         self._builder = builder or TabHtmlBuilder()
         self.drug_view = DrugView(self._builder, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -80,9 +86,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.audience_switch = AudienceSwitch(settings.audience, self)
-        self._build_actions()
+        self.app_actions = create_actions(self)
+        self._connect_actions()
         self._build_toolbar()
-        self._build_menus()
+        build_menus(self, self.app_actions)
         self._build_status_bar()
 
         self.search_panel.open_requested.connect(self.open_drug)
@@ -95,6 +102,7 @@ class MainWindow(QMainWindow):
         self.imports.finished.connect(self._import_done)
         self.imports.failed.connect(self._import_failed)
         self.imports.progress.connect(self._status_progress)
+        self.changes.changed.connect(self._apply_changes)
         self.drug_view.set_audience(settings.audience)
         self._apply_zoom(settings.zoom)
         self._restore_geometry()
@@ -105,7 +113,7 @@ class MainWindow(QMainWindow):
     def start(self, ask_persona: bool = True) -> None:
         """After ``show()``: load the built-in library into an empty database, ask who we
         are on the first start, and put the cursor in the search field."""
-        if self.services.repository.is_empty() and self.services.library_dir.is_dir():
+        if self.store.library_needs_loading():
             self.import_library()
         self.search_controller.warm_up()
         self._warm_renderer()
@@ -132,7 +140,16 @@ class MainWindow(QMainWindow):
 
     def import_library(self) -> None:
         """Import the built-in library in the background, with progress in the status bar."""
-        if self.imports.start([self.services.library_dir], quiet=True) is None:
+        store = self.store
+
+        def load(
+            _paths: Sequence[Path],
+            progress: ProgressCallback | None,
+            cancel: CancelCallback | None,
+        ) -> ImportReport:
+            return store.load_library(progress, cancel)
+
+        if self.imports.start(load, [], quiet=True) is None:
             return
         self._import_started()
         self._progress.setRange(0, 0)
@@ -145,19 +162,19 @@ class MainWindow(QMainWindow):
 
     def open_drug(self, slug: str, record: bool = True, tab: TabKey | None = None) -> bool:
         """Show a drug; False (with a status message) when it is not in the database."""
-        page = self.services.repository.get_drug(slug)
+        page = self.store.repository.get_drug(slug)
         if page is None:
             self.statusBar().showMessage(f"“{slug}” is not in the library", 5000)
             return False
-        favourite = self.services.repository.is_favourite(slug)
+        favourite = self.store.repository.is_favourite(slug)
         self.drug_view.show_page(page, self.drug_view.audience, favourite, tab)
         self.setWindowTitle(f"{page.name} — MedGuide")
         if record:
             self.history.visit(slug)
-            self._write_user_data(lambda: self.services.repository.record_view(slug))
+            self._write_user_data(lambda: self.store.record_view(slug))
             self.search_panel.note_opened(slug)
         self._update_nav()
-        self._print_action.setEnabled(self._print_available)
+        self.app_actions[ActionId.PRINT].setEnabled(self._print_available)
         self.drug_opened.emit(slug)
         return True
 
@@ -191,13 +208,13 @@ class MainWindow(QMainWindow):
         """Called when a handout dialog is connected to ``print_requested``."""
         self._print_available = available
         self.drug_view.header.set_print_available(available)
-        self._print_action.setEnabled(available and self.drug_view.page is not None)
+        self.app_actions[ActionId.PRINT].setEnabled(available and self.drug_view.page is not None)
 
     def import_files(self, paths: Sequence[Path]) -> BackgroundTask | None:
         """Import ``paths`` in the background with a progress dialog and a summary."""
         if not paths:
             return None
-        task = self.imports.start(paths)
+        task = self.imports.start(self.store.import_paths, paths)
         if task is None:
             return None
         self._import_started()
@@ -211,76 +228,42 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
-    def _build_actions(self) -> None:
-        def action(text: str, keys: Sequence[QKeySequence | str], slot: object) -> QAction:
-            act = QAction(text, self)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        self._search_action = action(
-            "&Find a drug",
-            ["Ctrl+K", QKeySequence.StandardKey.Find],
-            self.search_panel.focus_search,
-        )
-        self._back_action = action("&Back", ["Alt+Left"], self.go_back)
-        self._back_action.setToolTip("Back (Alt+Left)")
-        self._forward_action = action("&Forward", ["Alt+Right"], self.go_forward)
-        self._forward_action.setToolTip("Forward (Alt+Right)")
-        self._zoom_in = action("Zoom &in", ["Ctrl++", "Ctrl+="], lambda: self.zoom(1))
-        self._zoom_out = action("Zoom &out", ["Ctrl+-"], lambda: self.zoom(-1))
-        self._zoom_reset = action("&Actual size", ["Ctrl+0"], lambda: self.zoom(0))
-        self._patient_action = action(
-            "&Patient wording", ["Ctrl+1"], lambda: self.set_audience(Audience.PATIENT)
-        )
-        self._professional_action = action(
-            "P&rofessional wording", ["Ctrl+2"], lambda: self.set_audience(Audience.PROFESSIONAL)
-        )
-        self._import_files_action = action("&Import files…", ["Ctrl+O"], self._choose_files)
-        self._import_folder_action = action("Import &folder…", [], self._choose_folder)
-        self._print_action = action(
-            "&Print handout…", [QKeySequence.StandardKey.Print], self._request_print
-        )
+    def _connect_actions(self) -> None:
+        """Connect the window's own actions (the table in ``medguide.ui.actions``)."""
+        slots: dict[ActionId, Callable[[], object]] = {
+            ActionId.FIND: self.search_panel.focus_search,
+            ActionId.BACK: self.go_back,
+            ActionId.FORWARD: self.go_forward,
+            ActionId.ZOOM_IN: lambda: self.zoom(1),
+            ActionId.ZOOM_OUT: lambda: self.zoom(-1),
+            ActionId.ZOOM_RESET: lambda: self.zoom(0),
+            ActionId.PATIENT: lambda: self.set_audience(Audience.PATIENT),
+            ActionId.PROFESSIONAL: lambda: self.set_audience(Audience.PROFESSIONAL),
+            ActionId.IMPORT_FILES: self._choose_files,
+            ActionId.IMPORT_FOLDER: self._choose_folder,
+            ActionId.PRINT: self._request_print,
+            ActionId.QUIT: self.close,
+        }
+        for action_id, slot in slots.items():
+            self.app_actions[action_id].triggered.connect(slot)
         self._print_available = False
-        self._print_action.setEnabled(False)
-        self._quit_action = action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
+        self.app_actions[ActionId.PRINT].setEnabled(False)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Main toolbar", self)
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
         bar.setAccessibleName("Main toolbar")
-        bar.addAction(self._back_action)
-        bar.addAction(self._forward_action)
+        back, forward = self.app_actions[ActionId.BACK], self.app_actions[ActionId.FORWARD]
+        bar.addAction(back)
+        bar.addAction(forward)
         bar.addSeparator()
         bar.addWidget(self.audience_switch)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        for act in (self._back_action, self._forward_action):
+        for act in (back, forward):
             widget = bar.widgetForAction(act)
             if widget is not None:
                 widget.setAccessibleName(act.text().replace("&", ""))
-
-    def _build_menus(self) -> None:
-        menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
-        file_menu.addAction(self._import_files_action)
-        file_menu.addAction(self._import_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._print_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._quit_action)
-        view_menu = menu_bar.addMenu("&View")
-        view_menu.addAction(self._patient_action)
-        view_menu.addAction(self._professional_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self._zoom_in)
-        view_menu.addAction(self._zoom_out)
-        view_menu.addAction(self._zoom_reset)
-        go_menu = menu_bar.addMenu("&Go")
-        go_menu.addAction(self._search_action)
-        go_menu.addAction(self._back_action)
-        go_menu.addAction(self._forward_action)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -296,8 +279,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ import plumbing
 
     def _import_started(self) -> None:
-        self._import_files_action.setEnabled(False)
-        self._import_folder_action.setEnabled(False)
+        self.app_actions[ActionId.IMPORT_FILES].setEnabled(False)
+        self.app_actions[ActionId.IMPORT_FOLDER].setEnabled(False)
 
     def _import_ended(self, quiet: bool) -> None:
         self._flush_deferred_writes()
@@ -305,18 +288,13 @@ class MainWindow(QMainWindow):
             self.search_panel.set_loading(False)
         self._progress.hide()
         self._progress_label.hide()
-        self._import_files_action.setEnabled(True)
-        self._import_folder_action.setEnabled(True)
+        self.app_actions[ActionId.IMPORT_FILES].setEnabled(True)
+        self.app_actions[ActionId.IMPORT_FOLDER].setEnabled(True)
 
     def _import_done(self, report: object, quiet: bool) -> None:
         self._import_ended(quiet)
         if not isinstance(report, ImportReport):
             return
-        self.drug_view.clear_cache()
-        self.search_panel.invalidate()
-        page = self.drug_view.page
-        if page is not None and not report.cancelled:
-            self.open_drug(page.slug, record=False, tab=self.drug_view.current_tab())
         count = len(report.imported) + len(report.updated)
         self.statusBar().showMessage(f"Imported {count} file(s)", 5000)
         self.import_finished.emit(report)
@@ -357,7 +335,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ small slots
 
-    def _write_user_data(self, write: Callable[[], None]) -> None:
+    def _write_user_data(self, write: Callable[[], object]) -> None:
         """Run a small user-data write now, or after the running import: an import holds the
         database's write lock, and the window must never wait for it."""
         if self.importing():
@@ -374,8 +352,31 @@ class MainWindow(QMainWindow):
         page = self.drug_view.page
         if page is not None:
             slug = page.slug
-            self._write_user_data(lambda: self.services.repository.set_favourite(slug, on))
+            self._write_user_data(lambda: self.store.set_favourite(slug, on))
+
+    def _apply_changes(self, changes: object) -> None:
+        """Refresh what the store's changes touch: the lists, and the drug shown."""
+        if not isinstance(changes, Changes):
+            return
+        if changes.content or changes.names:
+            self.search_panel.invalidate()
+        elif changes.favourites or changes.history:
             self.search_panel.refresh_browse()
+        page = self.drug_view.page
+        if page is None:
+            return
+        if changes.content and not changes.drugs:
+            self.drug_view.clear_cache()
+        elif changes.touches(page.slug):
+            self.drug_view.forget(page.slug)
+        if changes.touches(page.slug):
+            self._reopen(page.slug)
+
+    def _reopen(self, slug: str) -> None:
+        """Show the drug again after a change, on the same tab and scroll position."""
+        fraction = self.drug_view.scroll_fraction()
+        if self.open_drug(slug, record=False, tab=self.drug_view.current_tab()):
+            self.drug_view.set_scroll_fraction(fraction)
 
     def _request_print(self) -> None:
         page: DrugPage | None = self.drug_view.page
@@ -390,8 +391,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Search took {elapsed:.0f} ms", 3000)
 
     def _update_nav(self) -> None:
-        self._back_action.setEnabled(self.history.can_back())
-        self._forward_action.setEnabled(self.history.can_forward())
+        self.app_actions[ActionId.BACK].setEnabled(self.history.can_back())
+        self.app_actions[ActionId.FORWARD].setEnabled(self.history.can_forward())
 
     def _apply_zoom(self, step: int) -> None:
         font = QFont(QApplication.font())
@@ -412,6 +413,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = QByteArray(self.saveGeometry())
         self.settings.splitter = QByteArray(self.splitter.saveState())
         self.settings.sync()
+        self.changes.detach()
         self.imports.cancel()
         self.imports.wait(30000)
         self._flush_deferred_writes()  # favourites and views held back during the import

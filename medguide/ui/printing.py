@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextDocument,
 )
+from PySide6.QtPrintSupport import QPrinter
 
 from medguide.core.views import DrugPage, Letterhead
 from medguide.handout.compose import HandoutDocument, HandoutOptions, HandoutPart, compose_handout
@@ -169,6 +170,13 @@ def _device_px(device: QPagedPaintDevice, points: float) -> float:
     return points * device.logicalDpiY() / 72.0
 
 
+def _resolution(device: QPagedPaintDevice) -> int:
+    """Dots per inch of a PDF writer or printer (any other paged device: its logical DPI)."""
+    if isinstance(device, QPdfWriter | QPrinter):
+        return device.resolution()
+    return device.logicalDpiX()
+
+
 def render_handout(
     handout: HandoutDocument,
     device: QPagedPaintDevice,
@@ -176,7 +184,7 @@ def render_handout(
 ) -> int:
     """Paint the handout on a PDF writer or printer; return the number of pages."""
     layout = device.pageLayout()
-    paint_rect = layout.paintRectPixels(device.resolution())
+    paint_rect = layout.paintRectPixels(_resolution(device))
     width = float(paint_rect.width())
     height = float(paint_rect.height())
 

@@ -18,8 +18,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         """Height of two text lines plus padding (every row alike, so long lists lay out fast)."""
-        name_h = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
-        detail_h = QFontMetrics(_detail_font(option.font)).height()  # type: ignore[attr-defined]
+        name_h = QFontMetrics(option.font).height()
+        detail_h = QFontMetrics(_detail_font(option.font)).height()
         return QSize(200, name_h + detail_h + 2 * _PAD)
 
     def paint(
@@ -31,18 +31,18 @@ class TwoLineDelegate(QStyledItemDelegate):
         """Draw the selection background, the name and the detail line."""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        name = opt.text  # type: ignore[attr-defined]
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
+        name = opt.text
+        opt.text = ""
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
-        rect: QRect = opt.rect.adjusted(_PAD + 2, _PAD, -_PAD, -_PAD)  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+        rect: QRect = opt.rect.adjusted(_PAD + 2, _PAD, -_PAD, -_PAD)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = opt.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
-        font: QFont = opt.font  # type: ignore[attr-defined]
+        font: QFont = opt.font
         metrics = QFontMetrics(font)
         painter.setFont(font)
         painter.setPen(palette.color(text_role))

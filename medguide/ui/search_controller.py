@@ -5,10 +5,22 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from medguide.core.views import SearchResponse
-from medguide.ui.ports import CancelCallback, ProgressCallback, Searcher
+from medguide.ui.ports import CancelCallback, ProgressCallback, Searcher, Store
 from medguide.ui.tasks import BackgroundTask
 
 DEBOUNCE_MS = 150
+
+
+class StoreSearcher:
+    """A ``Searcher`` over a store's engine, asked for on each search: the store builds its
+    engine on first use, so that happens on the search thread, off the start-up path."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def search(self, query: str, limit: int = 50) -> SearchResponse:
+        """Search with the store's engine."""
+        return self._store.search.search(query, limit)
 
 
 class SearchController(QObject):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from medguide.core.views import DrugSummary, MatchKind, SearchResponse
 from medguide.ui.drug_list_model import SLUG_ROLE, DrugListModel
-from medguide.ui.ports import DrugReader
+from medguide.ui.ports import ContentReader
 from medguide.ui.result_delegate import TwoLineDelegate
 from medguide.ui.search_controller import SearchController
 
@@ -48,7 +48,7 @@ class SearchPanel(QWidget):
     open_requested = Signal(str)
 
     def __init__(
-        self, repository: DrugReader, controller: SearchController, parent: QWidget | None = None
+        self, repository: ContentReader, controller: SearchController, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._repo = repository

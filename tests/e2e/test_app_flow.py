@@ -118,7 +118,7 @@ def test_cancelled_import_leaves_the_database_as_it_was(
     page = (LIBRARY / "warfarin" / "patient.md").read_text(encoding="utf-8")
     page = page.replace("title: Warfarin", "title: Zzwarfarin Test Copy", 1)
     (extra / "newdrug" / "patient.md").write_text(page, encoding="utf-8")
-    repository = context.services.repository
+    repository = context.collection.repository
     before = repository.list_drugs()
     window = context.window
     with qtbot.waitSignal(window.import_finished, timeout=60_000) as done:

@@ -19,7 +19,7 @@ from medguide.core.paths import library_dir
 from medguide.core.views import DrugPage
 from medguide.reading.grade import grade_of_markdown
 from medguide.store.database import Database, open_database
-from medguide.store.importer import Importer
+from medguide.store.importing.importer import Importer
 from medguide.store.repository import Repository
 
 STARTER_DRUGS = (

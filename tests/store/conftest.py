@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from medguide.store.database import Database, open_database
-from medguide.store.import_names import AliasTables
-from medguide.store.importer import Importer
+from medguide.store.importing.importer import Importer
+from medguide.store.importing.names import AliasTables
 from tests.store.fakes import fake_aliases, fake_parse
 
 

@@ -11,8 +11,19 @@ from medguide.cli import main
 SEED_DRUGS = ("lusutrombopag", "romiplostim", "romosozumab")
 
 
+@pytest.fixture(autouse=True)
+def no_builtin_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These commands run on hand-made databases: no built-in library is loaded into them."""
+    empty = tmp_path / "no-library"
+    empty.mkdir()
+    monkeypatch.setattr("medguide.store.collection.library_dir", lambda: empty)
+
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """A database file in a folder that exists (a missing folder needs ``--create``)."""
+    (tmp_path / "cli").mkdir()
     return tmp_path / "cli" / "medguide.sqlite"
 
 

@@ -6,11 +6,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import inspect, text
 
 from medguide.store.database import (
+    DatabaseError,
     DatabaseTooNew,
+    alembic_config,
     backup_copy,
+    create_sqlite_engine,
     current_revision,
     head_revision,
     open_database,
@@ -64,8 +68,8 @@ def test_reopening_an_up_to_date_database_makes_no_backup(tmp_path: Path) -> Non
     assert not list(tmp_path.glob("*.bak-*"))
 
 
-def _make_old_database(path: Path) -> None:
-    """A database at an older (pre-Alembic) state holding one row, left in WAL mode."""
+def _make_foreign_database(path: Path) -> None:
+    """Another program's SQLite file (tables, no MedGuide schema version), left in WAL mode."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("CREATE TABLE legacy_notes (text TEXT)")
@@ -74,15 +78,47 @@ def _make_old_database(path: Path) -> None:
     conn.close()
 
 
+def _make_revision_0001_database(path: Path) -> None:
+    """A database written by the first MedGuide release (schema 0001) holding a clinic note."""
+    engine = create_sqlite_engine(path)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO clinic_notes (slug, text, updated_at) "
+            "VALUES ('warfarin', 'Bring your INR book', '2026-11-30 10:00:00')"
+        )
+    engine.dispose()
+
+
 def test_older_database_is_copied_aside_then_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "medguide.sqlite"
-    _make_old_database(path)
+    _make_revision_0001_database(path)
     with open_database(path) as db, db.engine.connect() as conn:
         assert current_revision(conn) == head_revision()
-    backups = list(tmp_path.glob("medguide.sqlite.bak-none-*"))
+        notes = conn.exec_driver_sql("SELECT text FROM clinic_notes").fetchall()
+    assert notes == [("Bring your INR book",)]
+    backups = list(tmp_path.glob("medguide.sqlite.bak-0001-*"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
-    assert copy.execute("SELECT text FROM legacy_notes").fetchall() == [("kept",)]
+    assert copy.execute("SELECT text FROM clinic_notes").fetchall() == [("Bring your INR book",)]
+    copy.close()
+
+
+def test_tables_without_a_schema_version_are_refused_untouched(tmp_path: Path) -> None:
+    """Not MedGuide's file (or a damaged one): refused in one line, not changed, not copied."""
+    path = tmp_path / "medguide.sqlite"
+    _make_foreign_database(path)
+    before = path.read_bytes()
+    for _attempt in range(2):
+        with pytest.raises(DatabaseError, match="no MedGuide schema version") as caught:
+            open_database(path)
+        assert len(str(caught.value).splitlines()) == 1
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("medguide.sqlite.bak-*"))
+    copy = sqlite3.connect(path)
+    assert copy.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall() == [
+        ("legacy_notes",)
+    ]
     copy.close()
 
 

@@ -9,7 +9,7 @@ import pytest
 from medguide.core.model import Audience, SectionKind, SourceFormat
 from medguide.core.views import DrugPage, DrugSummary, Letterhead
 from medguide.store.database import Database
-from medguide.store.importer import Importer
+from medguide.store.importing.importer import Importer
 from medguide.store.repository import RECENT_KEPT, Repository
 from tests.store.fakes import write_doc
 
@@ -221,7 +221,7 @@ def test_newest_source_wins_within_a_format(
 
 def test_resolve_finds_a_name_with_accents(tmp_path: Path) -> None:
     from medguide.store.database import open_database as open_db
-    from medguide.store.importer import Importer as RealImporter
+    from medguide.store.importing.importer import Importer as RealImporter
 
     page = tmp_path / "page.md"
     page.write_text(

@@ -1,4 +1,4 @@
-"""Fixtures of the UI tests: a window over fake services and a private settings file."""
+"""Fixtures of the UI tests: a window over a fake store and a private settings file."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from tests.ui.fakes import (
     FakeImporter,
     FakeRepository,
     FakeSearch,
-    make_services,
+    make_store,
     render,
     romiplostim,
 )
@@ -43,8 +43,8 @@ class WindowParts:
 @pytest.fixture
 def parts(qtbot: QtBot, settings: Settings) -> Iterator[WindowParts]:
     """A window over fakes holding romiplostim (warfarin arrives with the fake import)."""
-    services, repo, search, importer = make_services([romiplostim()])
-    window = MainWindow(services, settings, TabHtmlBuilder(render))
+    store, repo, search, importer = make_store([romiplostim()])
+    window = MainWindow(store, settings, TabHtmlBuilder(render))
     qtbot.addWidget(window)
     yield WindowParts(window, repo, search, importer)
     window.close()

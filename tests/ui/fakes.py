@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 import markdown as md
 
+from medguide.core.changes import ANY_CONTENT, Changes
 from medguide.core.model import (
     Audience,
     ImportReport,
@@ -23,6 +24,7 @@ from medguide.core.views import (
     DrugPage,
     DrugSummary,
     FaqEntry,
+    Letterhead,
     MatchKind,
     RecentEntry,
     SearchHit,
@@ -30,7 +32,7 @@ from medguide.core.views import (
     SectionText,
     SourceView,
 )
-from medguide.ui.ports import CancelCallback, ProgressCallback, Services
+from medguide.ui.ports import CancelCallback, ChangeListener, ProgressCallback
 
 LONG_PARAGRAPH = "\n\n".join(f"Paragraph {i} about taking this medicine." for i in range(80))
 
@@ -117,6 +119,8 @@ class FakeRepository:
         self.pages = {p.slug: p for p in pages}
         self.favs: list[str] = []
         self.views: list[str] = []
+        self.notes: dict[str, str] = {}
+        self.head = Letterhead()
 
     def is_empty(self) -> bool:
         return not self.pages
@@ -151,6 +155,12 @@ class FakeRepository:
 
     def record_view(self, slug: str) -> None:
         self.views.insert(0, slug)
+
+    def letterhead(self) -> Letterhead:
+        return self.head
+
+    def clinic_note(self, slug: str) -> str:
+        return self.notes.get(slug, "")
 
     def recent(self, limit: int = 20) -> list[RecentEntry]:
         seen: list[str] = []
@@ -228,12 +238,86 @@ class FakeImporter:
         )
 
 
-def make_services(
+class FakeStore:
+    """The ``Store`` protocol over the fakes: writes go to the fake repository and announce
+    their changes, imports call the fake importer."""
+
+    def __init__(
+        self, repo: FakeRepository, search: FakeSearch, importer: FakeImporter, library: Path
+    ) -> None:
+        self.repository = repo
+        self.search = search
+        self.importer = importer
+        self.library = library
+        self.path = Path("/fake/medguide.sqlite")
+        self.library_loaded = False
+        self.listeners: list[ChangeListener] = []
+        self.overrides: dict[tuple[str, SectionKind, Audience], str] = {}
+
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        progress: ProgressCallback | None = None,
+        cancel: CancelCallback | None = None,
+    ) -> ImportReport:
+        report = self.importer(paths, progress, cancel)
+        if not report.cancelled and (report.imported or report.updated):
+            self.search.reload()
+            self.announce(ANY_CONTENT)
+        return report
+
+    def library_needs_loading(self) -> bool:
+        return self.library.is_dir() and not self.library_loaded
+
+    def load_library(
+        self, progress: ProgressCallback | None = None, cancel: CancelCallback | None = None
+    ) -> ImportReport:
+        report = self.import_paths([self.library], progress, cancel)
+        self.library_loaded = not report.cancelled
+        return report
+
+    def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
+        self.listeners.append(listener)
+        return lambda: self.listeners.remove(listener) if listener in self.listeners else None
+
+    def announce(self, changes: Changes) -> Changes:
+        for listener in list(self.listeners):
+            listener(changes)
+        return changes
+
+    def set_favourite(self, slug: str, on: bool) -> Changes:
+        self.repository.set_favourite(slug, on)
+        return self.announce(Changes(favourites=True, drugs=frozenset({slug})))
+
+    def record_view(self, slug: str) -> Changes:
+        self.repository.record_view(slug)
+        return self.announce(Changes(history=True))
+
+    def save_letterhead(self, letterhead: Letterhead) -> Changes:
+        self.repository.head = letterhead
+        return self.announce(Changes(letterhead=True))
+
+    def save_clinic_note(self, slug: str, text: str) -> Changes:
+        self.repository.notes[slug] = text
+        return self.announce(Changes(clinic_notes=True, drugs=frozenset({slug})))
+
+    def save_override(
+        self, slug: str, kind: SectionKind, audience: Audience, markdown: str
+    ) -> Changes:
+        self.overrides[(slug, kind, audience)] = markdown
+        return self.announce(Changes(content=True, drugs=frozenset({slug})))
+
+    def revert_override(self, slug: str, kind: SectionKind, audience: Audience) -> Changes:
+        self.overrides.pop((slug, kind, audience), None)
+        return self.announce(Changes(content=True, drugs=frozenset({slug})))
+
+
+def make_store(
     pages: Sequence[DrugPage] = (), library: Path | None = None, delay_s: float = 0.0
-) -> tuple[Services, FakeRepository, FakeSearch, FakeImporter]:
-    """Services over fakes (the library folder defaults to one that does not exist)."""
+) -> tuple[FakeStore, FakeRepository, FakeSearch, FakeImporter]:
+    """A store over fakes (the library folder defaults to one that does not exist)."""
     repo = FakeRepository(pages)
     search = FakeSearch(repo, delay_s)
     importer = FakeImporter(repo)
-    services = Services(repo, search, importer, library or Path("/nonexistent-library"))
-    return services, repo, search, importer
+    store = FakeStore(repo, search, importer, library or Path("/nonexistent-library"))
+    return store, repo, search, importer

@@ -38,7 +38,7 @@ def test_gui_shows_the_window_and_returns_the_exit_code(
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     library = tmp_path / "empty-library"
     library.mkdir()
-    monkeypatch.setattr(medguide.app, "library_dir", lambda: library)
+    monkeypatch.setattr("medguide.store.collection.library_dir", lambda: library)
     assert gui_cmd.run(_args(tmp_path / "gui.sqlite", settings_file)) == 0
     assert "MedGuide" in shown
 

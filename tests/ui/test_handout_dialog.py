@@ -19,7 +19,12 @@ from tests.handout.pages import make_oldamine, make_testamab
 
 
 class FakeData:
-    """In-memory stand-in for the repository; records every write."""
+    """In-memory stand-in for the store (and its repository); records every write."""
+
+    @property
+    def repository(self) -> FakeData:
+        """Reads and writes live on the same fake."""
+        return self
 
     def __init__(self) -> None:
         self.pages = {p.slug: p for p in (make_testamab(), make_oldamine())}

@@ -1,11 +1,13 @@
-"""Main window behaviour over fake services: tabs, audience switch, history, zoom, import."""
+"""Main window behaviour over a fake store: tabs, audience switch, history, zoom, import."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from medguide.core.model import Audience, Persona, SectionKind
@@ -17,7 +19,7 @@ from medguide.ui.main_window import MainWindow
 from medguide.ui.section_html import SOURCES_TAB, TabHtmlBuilder
 from medguide.ui.settings import Settings
 from tests.ui.conftest import WindowParts
-from tests.ui.fakes import make_services, render, romiplostim, warfarin
+from tests.ui.fakes import make_store, render, romiplostim, warfarin
 
 
 def _visible_tabs(tabs: QTabWidget) -> list[str]:
@@ -82,8 +84,8 @@ def test_audience_switch_keeps_drug_tab_and_scroll(parts: WindowParts, qtbot: Qt
 
 def test_scroll_fraction_is_kept_between_audiences(qtbot: QtBot, settings: Settings) -> None:
     long_both = romiplostim()
-    services, *_ = make_services([long_both, warfarin()])
-    window = MainWindow(services, settings, TabHtmlBuilder(render))
+    store, *_ = make_store([long_both, warfarin()])
+    window = MainWindow(store, settings, TabHtmlBuilder(render))
     qtbot.addWidget(window)
     window.resize(900, 500)
     with qtbot.waitExposed(window):
@@ -213,8 +215,8 @@ def test_cancelled_import_changes_nothing(parts: WindowParts, qtbot: QtBot) -> N
 def test_first_start_imports_library_without_asking(
     qtbot: QtBot, settings: Settings, tmp_path: Path
 ) -> None:
-    services, repo, _search, importer = make_services([], library=tmp_path)
-    window = MainWindow(services, settings, TabHtmlBuilder(render))
+    store, repo, _search, importer = make_store([], library=tmp_path)
+    window = MainWindow(store, settings, TabHtmlBuilder(render))
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.import_finished, timeout=5000):
         window.start(ask_persona=False)
@@ -280,8 +282,8 @@ def test_unstructured_page_opens_on_overview(qtbot: QtBot, settings: Settings) -
         unstructured=True,
         related_articles=(ArticleView(7, "Why?", "Because", "Body text.", 3),),
     )
-    services, *_ = make_services([page])
-    window = MainWindow(services, settings, TabHtmlBuilder(render))
+    store, *_ = make_store([page])
+    window = MainWindow(store, settings, TabHtmlBuilder(render))
     qtbot.addWidget(window)
     window.open_drug("mixture")
     tabs = window.drug_view.tabs
@@ -334,15 +336,27 @@ def test_a_related_question_clicked_runs_as_a_search(parts: WindowParts, qtbot: 
     assert window.search_panel.field.text() == "How does warfarin interact with sleeping pills?"
 
 
-def test_help_menu_lists_shortcuts_and_where_the_data_lives(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QMainWindow
+def test_help_menu_lists_shortcuts_and_where_the_data_lives(parts: WindowParts) -> None:
+    window = parts.window
+    from medguide.ui.help_menu import about_html, shortcuts_html
 
-    from medguide.ui.help_menu import about_html, add_help_menu, shortcuts_html
-
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    menu = add_help_menu(window, "/data/medguide.sqlite")
-    assert [a.text() for a in menu.actions()] == ["&Keyboard shortcuts", "&About MedGuide"]
+    help_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Help")
+    assert [a.text() for a in help_menu.actions()] == ["&Keyboard shortcuts", "&About MedGuide"]
     assert "Ctrl+K" in shortcuts_html() and "Ctrl+P" in shortcuts_html()
     about = about_html("/data/medguide.sqlite")
     assert "/data/medguide.sqlite" in about and "offline" in about
+
+
+def test_every_shortcut_in_the_help_is_bound_to_its_action(parts: WindowParts) -> None:
+    """The help is generated from the action table, and each listed key is really bound."""
+    window = parts.window
+    from medguide.ui.actions import ACTIONS, ActionId
+    from medguide.ui.help_menu import shortcuts_html
+
+    text = shortcuts_html()
+    for spec in ACTIONS:
+        bound = [k.toString() for k in window.app_actions[spec.id].shortcuts()]
+        assert [QKeySequence(k).toString() for k in spec.shortcuts] == bound
+        if spec.help:
+            assert html.escape(spec.help) in text and html.escape(spec.help_keys) in text
+    assert window.app_actions[ActionId.FIND].shortcuts()[0].toString() == "Ctrl+K"

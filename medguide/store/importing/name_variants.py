@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from medguide.core.name_keys import name_key
 from medguide.core.paths import resources_dir
-from medguide.store.search_text import name_key
 
 VARIANTS_FILE = "name_variants.tsv"
 _HEADER = "us_name"

@@ -13,8 +13,8 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from medguide.core.name_keys import compact_key, name_key
 from medguide.core.paths import resources_dir
-from medguide.store.search_text import compact_key, name_key
 
 LASA_FILE = "lasa.tsv"
 NEAR = 0.75

@@ -21,12 +21,13 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
-from medguide.store.search_text import combination_key, compact_key, name_key
+from medguide.core.model import AliasKind
+from medguide.core.name_keys import combination_key, compact_key, name_key
 
-NAME = "name"
+NAME = AliasKind.NAME
 """``NameEntry.kind`` of a drug's own name (aliases keep their ``AliasKind`` value)."""
 
-_KIND_RANK = {NAME: 0, "brand": 1, "synonym": 2}
+_KIND_RANK = {kind.value: kind.search_rank for kind in AliasKind}
 _MIN_WORD_FOR_FUZZY = 5
 _PREFIX_SCAN = 400
 _PART_WEIGHT = 0.92

@@ -23,16 +23,17 @@ from sqlalchemy.sql.expression import bindparam
 from medguide.core.model import (
     Alias,
     Audience,
+    Language,
     ParsedArticle,
     ParsedDocument,
     ParsedDrug,
     Rejected,
     SourceFormat,
 )
-from medguide.store import fts_writer
-from medguide.store.import_names import AliasTables, add_table_aliases
-from medguide.store.import_prepare import PreparedFile, source_key
-from medguide.store.name_resolver import NameResolver, quick_fold
+from medguide.store.importing import fts_writer
+from medguide.store.importing.name_resolver import NameResolver, quick_fold
+from medguide.store.importing.names import AliasTables, add_table_aliases
+from medguide.store.importing.prepare import PreparedFile, source_key
 from medguide.store.schema import (
     AliasRow,
     ArticleDrugRow,
@@ -97,6 +98,29 @@ class _DrugState:
     has_library: bool
     dirty: bool = False
     sources: int = 0  # other sources with sections for this drug (changed ones already removed)
+    ingredients: str = ""
+    local_names: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def values(self) -> dict[str, Any]:
+        """The columns of the drugs row (without its id)."""
+        return {
+            "slug": self.slug,
+            "name": self.name,
+            "drug_class": self.drug_class,
+            "unstructured": self.unstructured,
+            "ingredients": self.ingredients,
+            "local_names_json": json.dumps(self.local_names, ensure_ascii=False, sort_keys=True),
+        }
+
+
+def _merge_names(state: _DrugState, drug: ParsedDrug, is_library: bool) -> None:
+    """Ingredients (a library page's win, else the first document's that names them) and the
+    drug's names in other languages."""
+    ingredients = " + ".join(i.strip().lower() for i in drug.ingredients if i.strip())
+    if ingredients and (is_library or not state.ingredients):
+        state.ingredients = ingredients
+    for local in drug.local_names:
+        state.local_names[local.language.value] = {"name": local.name, "class": local.drug_class}
 
 
 def _chunks(values: Sequence[int]) -> Iterable[list[int]]:
@@ -265,15 +289,7 @@ class BatchWriter:
         if new:
             result = self._conn.execute(
                 insert(DRUGS).returning(DRUGS.c.id, sort_by_parameter_order=True),
-                [
-                    {
-                        "slug": s.slug,
-                        "name": s.name,
-                        "drug_class": s.drug_class,
-                        "unstructured": s.unstructured,
-                    }
-                    for s in new
-                ],
+                [s.values() for s in new],
             )
             for state, drug_id in zip(new, result.scalars(), strict=True):
                 state.id = drug_id
@@ -281,15 +297,7 @@ class BatchWriter:
         if dirty:
             self._conn.execute(
                 update(DRUGS).where(DRUGS.c.id == bindparam("_id")),
-                [
-                    {
-                        "_id": s.id,
-                        "name": s.name,
-                        "drug_class": s.drug_class,
-                        "unstructured": s.unstructured,
-                    }
-                    for s in dirty
-                ],
+                [{"_id": s.id, **s.values()} for s in dirty],
             )
         return {slug: cast(int, s.id) for slug, s in states.items()}
 
@@ -322,6 +330,8 @@ class BatchWriter:
                     DRUGS.c.name,
                     DRUGS.c.drug_class,
                     DRUGS.c.unstructured,
+                    DRUGS.c.ingredients,
+                    DRUGS.c.local_names_json,
                 ).where(DRUGS.c.slug.in_(chunk))
             ):
                 states[row.slug] = _DrugState(
@@ -332,6 +342,8 @@ class BatchWriter:
                     bool(row.unstructured),
                     row.id in library_ids,
                     sources=source_counts.get(row.id, 0),
+                    ingredients=row.ingredients or "",
+                    local_names=json.loads(row.local_names_json or "{}"),
                 )
         return states
 
@@ -342,10 +354,12 @@ class BatchWriter:
         it, the name stays as it is, whichever of them changes."""
         state = states.get(drug.slug)
         if state is None:
-            states[drug.slug] = _DrugState(
+            state = states[drug.slug] = _DrugState(
                 None, drug.slug, drug.name, drug.drug_class, drug.unstructured, is_library
             )
+            _merge_names(state, drug, is_library)
             return
+        _merge_names(state, drug, is_library)
         if is_library:
             state.name = drug.name
             state.drug_class = drug.drug_class or state.drug_class
@@ -375,13 +389,15 @@ class BatchWriter:
                         "audience": s.audience.value,
                         "markdown": s.markdown,
                         "grade": s.grade,
+                        "language": s.language.value,
                     }
                     for s in graded
                 )
-                positions: dict[Audience, int] = {}
+                positions: dict[tuple[Audience, Language], int] = {}
                 for faq in drug.faqs:
-                    position = positions.get(faq.audience, 0)
-                    positions[faq.audience] = position + 1
+                    slot = (faq.audience, faq.language)
+                    position = positions.get(slot, 0)
+                    positions[slot] = position + 1
                     faqs.append(
                         {
                             "drug_id": drug_id,
@@ -390,6 +406,7 @@ class BatchWriter:
                             "position": position,
                             "question": faq.question,
                             "answer": faq.answer,
+                            "language": faq.language.value,
                         }
                     )
         if sections:

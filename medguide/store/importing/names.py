@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from medguide.core.model import Alias, AliasKind
-from medguide.store.brand_table import INGREDIENT_OF_BRAND, BrandTable
-from medguide.store.name_resolver import quick_fold
-from medguide.store.name_variants import NameVariants
-from medguide.store.search_text import combination_key, name_key
+from medguide.core.name_keys import combination_key, name_key
+from medguide.store.importing.brand_table import BrandTable
+from medguide.store.importing.name_resolver import quick_fold
+from medguide.store.importing.name_variants import NameVariants
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class _StoredNames:
             taken.add((drug_id, folded))
             # An ingredient's share of a combination brand names no drug by itself: a
             # combination drug imported later must still get that brand.
-            if kind == INGREDIENT_OF_BRAND:
+            if kind == AliasKind.INGREDIENT_OF_BRAND:
                 continue
             key = _key(folded)
             exact.setdefault(key, set()).add(drug_id)

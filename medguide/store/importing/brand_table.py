@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from medguide.core.model import AliasKind
+from medguide.core.name_keys import INGREDIENT_SEPARATOR, name_key
 from medguide.core.paths import resources_dir
-from medguide.store.search_text import name_key
 
 BRANDS_FILE = "brands.tsv"
-INGREDIENT_SEPARATOR = " + "
-INGREDIENT_OF_BRAND = "brand-ingredient"
 """Name kind of a combination brand on the drug of one of its ingredients."""
 
 # Salt, ester and hydrate words: an ingredient without them also names its base drug.
@@ -169,10 +168,10 @@ class BrandTable:
             if not row.brand_key or skip(row.brand_key):
                 continue
             whole = _lookup_both(row.whole, lookup)
-            out.extend((drug_id, row.brand, "brand") for drug_id in whole)
+            out.extend((drug_id, row.brand, AliasKind.BRAND) for drug_id in whole)
             for part in row.parts:
                 out.extend(
-                    (drug_id, row.brand, INGREDIENT_OF_BRAND)
+                    (drug_id, row.brand, AliasKind.INGREDIENT_OF_BRAND)
                     for drug_id in _lookup_both(part, lookup)
                     if drug_id not in whole
                 )

@@ -17,7 +17,9 @@ from pathlib import Path
 from medguide.content.formats import importable_suffixes
 from medguide.core.model import (
     Audience,
+    Language,
     ParsedDocument,
+    ParsedSection,
     ParseResult,
     Rejected,
     SectionKind,
@@ -25,19 +27,22 @@ from medguide.core.model import (
 )
 from medguide.core.text import markdown_to_plain
 from medguide.reading.grade import grade_of_plain
+from medguide.reading.spanish_grade import fernandez_huerta_of_plain
 
 ParseFn = Callable[[Path], ParseResult]
 
 
 @dataclass(frozen=True)
 class PreparedSection:
-    """One section of one drug, merged per (kind, audience), with its grade."""
+    """One section of one drug, merged per (kind, audience, language), with its reading
+    measure (the grade for English, the Fernández-Huerta index for Spanish)."""
 
     kind: SectionKind
     audience: Audience
     markdown: str
     plain: str
     grade: float | None
+    language: Language = Language.EN
 
 
 @dataclass(frozen=True)
@@ -120,12 +125,15 @@ def file_hash(path: Path) -> str:
 def source_key(document: ParsedDocument) -> str:
     """The identity of a document across re-imports and moves.
 
-    ``f"{format}:{stem}"``; a library page is ``medguide-library:<slug>/<audience>``.
+    ``f"{format}:{stem}"``; a library page is ``medguide-library:<slug>/<audience>``, with
+    ``.<language>`` after it when the page is not in English (``…/patient.es``).
     """
     source = document.source
     if source.format is SourceFormat.LIBRARY and document.drugs:
         drug = document.drugs[0]
-        return f"{source.format.value}:{drug.slug}/{_library_audience(document).value}"
+        key = f"{source.format.value}:{drug.slug}/{_library_audience(document).value}"
+        language = _library_language(document)
+        return key if language is Language.EN else f"{key}.{language.value}"
     return f"{source.format.value}:{Path(source.origin).stem}"
 
 
@@ -139,14 +147,28 @@ def _library_audience(document: ParsedDocument) -> Audience:
     return Audience.PROFESSIONAL if stem == Audience.PROFESSIONAL.value else Audience.PATIENT
 
 
+def _library_language(document: ParsedDocument) -> Language:
+    for drug in document.drugs:
+        for section in drug.sections:
+            return section.language
+        for faq in drug.faqs:
+            return faq.language
+    return Language.EN
+
+
 def merge_sections(
-    sections: Sequence[tuple[SectionKind, Audience, str]],
-) -> list[tuple[SectionKind, Audience, str]]:
-    """One section per (kind, audience): repeated headings are joined in document order."""
-    merged: dict[tuple[SectionKind, Audience], list[str]] = {}
-    for kind, audience, markdown in sections:
-        merged.setdefault((kind, audience), []).append(markdown.strip())
-    return [(kind, audience, "\n\n".join(parts)) for (kind, audience), parts in merged.items()]
+    sections: Sequence[ParsedSection],
+) -> list[ParsedSection]:
+    """One section per (kind, audience, language): repeated headings are joined in document
+    order."""
+    merged: dict[tuple[SectionKind, Audience, Language], list[str]] = {}
+    for section in sections:
+        slot = (section.kind, section.audience, section.language)
+        merged.setdefault(slot, []).append(section.markdown.strip())
+    return [
+        ParsedSection(kind, audience, "\n\n".join(parts), language)
+        for (kind, audience, language), parts in merged.items()
+    ]
 
 
 def _is_builtin_parse(parse: ParseFn) -> bool:
@@ -197,11 +219,11 @@ def prepare_file(path: Path, parse: ParseFn, content_hash: str | None = None) ->
         return PreparedFile(origin, digest, result, seconds=seconds)
     graded: list[tuple[PreparedSection, ...]] = []
     for drug in result.drugs:
-        merged = merge_sections([(s.kind, s.audience, s.markdown) for s in drug.sections])
-        graded.append(tuple(_graded(kind, audience, md) for kind, audience, md in merged if md))
+        merged = merge_sections(drug.sections)
+        graded.append(tuple(_graded(s) for s in merged if s.markdown))
     article = result.article
     focus = (
-        _graded(article.focus, Audience.PROFESSIONAL, article.body_markdown)
+        _graded(ParsedSection(article.focus, Audience.PROFESSIONAL, article.body_markdown))
         if article is not None and article.focus is not None
         else None
     )
@@ -230,6 +252,14 @@ def faq_index_text(question: str, answer: str) -> str:
     return f"{question}\n{answer}"
 
 
-def _graded(kind: SectionKind, audience: Audience, markdown: str) -> PreparedSection:
-    plain = markdown_to_plain(markdown)
-    return PreparedSection(kind, audience, markdown, plain, grade_of_plain(plain))
+def _graded(section: ParsedSection) -> PreparedSection:
+    """A section with its plain text and its reading measure in its own language."""
+    plain = markdown_to_plain(section.markdown)
+    measure = (
+        fernandez_huerta_of_plain(plain)
+        if section.language is Language.ES
+        else grade_of_plain(plain)
+    )
+    return PreparedSection(
+        section.kind, section.audience, section.markdown, plain, measure, section.language
+    )

@@ -24,15 +24,15 @@ from sqlalchemy import select
 from medguide.core.model import Alias, ImportReport
 from medguide.store.database import Database
 from medguide.store.gc_pause import cyclic_gc_paused
-from medguide.store.import_names import AliasTables
-from medguide.store.import_prepare import (
+from medguide.store.importing.names import AliasTables
+from medguide.store.importing.prepare import (
     ParseFn,
     PreparedFile,
     expand_paths,
     file_hash,
     prepare_file,
 )
-from medguide.store.import_write import SOURCES, AliasesFn, BatchWriter
+from medguide.store.importing.write import SOURCES, AliasesFn, BatchWriter
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]

@@ -8,8 +8,8 @@ import pytest
 
 from medguide.core.model import Audience, SectionKind, SourceFormat
 from medguide.store.database import Database
-from medguide.store.import_names import AliasTables, add_table_aliases
-from medguide.store.importer import Importer
+from medguide.store.importing.importer import Importer
+from medguide.store.importing.names import AliasTables, add_table_aliases
 from medguide.store.repository import Repository
 
 RXHIVE_PAGES = 5817

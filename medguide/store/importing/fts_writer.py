@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from sqlalchemy import Connection, select
 
 from medguide.core.text import markdown_to_plain
-from medguide.store.import_prepare import faq_index_text
+from medguide.store.importing.prepare import faq_index_text
 from medguide.store.schema import (
     AliasRow,
     ArticleDrugRow,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medguide.core.text import fold
-from medguide.store.name_resolver import NameResolver, quick_fold
+from medguide.store.importing.name_resolver import NameResolver, quick_fold
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from sqlalchemy import func, select, text
 
 from medguide.core.model import ImportReport
 from medguide.store.database import Database
-from medguide.store.import_names import AliasTables
-from medguide.store.importer import Importer
+from medguide.store.importing.importer import Importer
+from medguide.store.importing.names import AliasTables
 from medguide.store.schema import (
     USER_TABLES,
     AliasRow,

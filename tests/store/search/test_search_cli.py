@@ -13,6 +13,15 @@ from medguide.core.text import fold
 from medguide.store.database import open_database
 
 
+@pytest.fixture(autouse=True)
+def no_builtin_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These commands run on hand-made databases: no built-in library is loaded into them."""
+    empty = tmp_path / "no-library"
+    empty.mkdir()
+    monkeypatch.setattr("medguide.store.collection.library_dir", lambda: empty)
+
+
+
 def _make_db(path: Path) -> None:
     with open_database(path) as db, db.engine.begin() as conn:
         rows = [

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medguide.store.search_names import PREFILTER_FROM, NameIndex
-from medguide.store.search_text import (
+from medguide.core.name_keys import (
     clean_query,
     combination_key,
     compact_key,
@@ -13,6 +12,7 @@ from medguide.store.search_text import (
     fts_expression,
     name_key,
 )
+from medguide.store.search.names import PREFILTER_FROM, NameIndex
 
 ROWS = [
     (1, "romiplostim", "Romiplostim", "Romiplostim", "name"),

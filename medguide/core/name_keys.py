@@ -11,6 +11,9 @@ import re
 
 from medguide.core.text import fold
 
+INGREDIENT_SEPARATOR = " + "
+"""How ``resources/brands.tsv`` joins the ingredients of a combination brand."""
+
 MAX_QUERY_CHARS = 500
 """Longer queries are cut to this length before any work (a pasted page is not a search)."""
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine
 
+from medguide.core.model import AliasKind
 from medguide.core.text import fold
 from medguide.core.views import MatchKind
 from medguide.store.schema import SEARCH_INDEX_DDL, Base
-from medguide.store.search import SearchEngine
-from medguide.store.search_fts import SNIPPET_MARK
+from medguide.store.search.engine import SearchEngine
+from medguide.store.search.fts import SNIPPET_MARK
 
 # slug, name, [(alias, kind)], text (our own wording)
 DRUGS: list[tuple[str, str, list[tuple[str, str]], str]] = [
@@ -385,10 +386,9 @@ def test_non_string_query_is_treated_as_empty(search: SearchEngine) -> None:
 
 
 def test_stored_brand_kinds_give_their_reasons(tmp_path: Path) -> None:
-    from medguide.store.brand_table import INGREDIENT_OF_BRAND
 
     drugs = [
-        ("abacavir", "Abacavir", [("Epzicom", INGREDIENT_OF_BRAND)], "x"),
+        ("abacavir", "Abacavir", [("Epzicom", AliasKind.INGREDIENT_OF_BRAND)], "x"),
         ("abacavir-lamivudine", "Abacavir + Lamivudine", [("Epzicom", "brand")], "y"),
         ("lisinopril", "Lisinopril", [("Prinivil", "brand")], "z"),
     ]

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from medguide.store.brand_table import (
-    INGREDIENT_OF_BRAND,
+from medguide.core.model import AliasKind
+from medguide.core.name_keys import name_key
+from medguide.store.importing.brand_table import (
     BrandRow,
     BrandTable,
     parse_brands,
 )
-from medguide.store.lasa import LasaPair, LasaTable, parse_lasa
-from medguide.store.search_text import name_key
+from medguide.store.search.lasa import LasaPair, LasaTable, parse_lasa
 
 
 def test_shipped_lasa_file_has_enough_distinct_pairs() -> None:
@@ -81,8 +81,8 @@ def test_resolve_maps_brands_to_whole_combinations_and_to_single_ingredients() -
     )
     assert sorted(table.resolve(lookup)) == [
         (1, "Sinemet", "brand"),
-        (2, "Sinemet", INGREDIENT_OF_BRAND),
-        (3, "Sinemet", INGREDIENT_OF_BRAND),
+        (2, "Sinemet", AliasKind.INGREDIENT_OF_BRAND),
+        (3, "Sinemet", AliasKind.INGREDIENT_OF_BRAND),
         (4, "Lipitor", "brand"),
     ]
 

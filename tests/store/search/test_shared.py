@@ -12,8 +12,8 @@ from medguide.content.load import parse_file
 from medguide.core.model import ParsedDocument
 from medguide.core.views import MatchKind
 from medguide.store.database import open_database
-from medguide.store.importer import Importer
-from medguide.store.search import SearchEngine
+from medguide.store.importing.importer import Importer
+from medguide.store.search.engine import SearchEngine
 
 pytestmark = pytest.mark.shared
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Protocol
 
+from medguide.core.model import AliasKind
+from medguide.core.name_keys import name_key
 from medguide.core.views import MatchKind, SearchHit
-from medguide.store.brand_table import INGREDIENT_OF_BRAND
-from medguide.store.search_fts import TextMatch
-from medguide.store.search_names import NAME, NameEntry, NameMatch
-from medguide.store.search_text import name_key
+from medguide.store.search.fts import TextMatch
+from medguide.store.search.names import NAME, NameEntry, NameMatch
 
 
 class Band(IntEnum):
@@ -175,9 +175,9 @@ class SearchRun:
 
 def kind_words(e: NameEntry) -> str:
     """How a name relates to its drug: "name X", "brand name X", "also called X"."""
-    if e.kind == INGREDIENT_OF_BRAND:
+    if e.kind == AliasKind.INGREDIENT_OF_BRAND:
         return f"an ingredient of {e.label}"
-    if e.kind == "brand":
+    if e.kind == AliasKind.BRAND:
         return f"brand name {e.label}"
     if e.kind == NAME:
         return f"name {e.label}"

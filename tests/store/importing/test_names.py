@@ -9,16 +9,17 @@ import pytest
 from sqlalchemy import select, text
 
 from medguide.core.model import Alias, AliasKind
-from medguide.store.brand_table import INGREDIENT_OF_BRAND, BrandRow, BrandTable
 from medguide.store.database import Database, open_database
-from medguide.store.import_names import AliasTables
-from medguide.store.importer import Importer
-from medguide.store.name_variants import NameVariants, parse_variants
+from medguide.store.importing.brand_table import BrandRow, BrandTable
+from medguide.store.importing.importer import Importer
+from medguide.store.importing.name_variants import NameVariants, parse_variants
+from medguide.store.importing.names import AliasTables
 from medguide.store.repository import Repository
 from medguide.store.schema import USER_TABLES, AliasRow, DrugRow
-from medguide.store.search import SearchEngine
+from medguide.store.search.engine import SearchEngine
+from tests.conftest import PROJECT_ROOT
 from tests.store.fakes import fake_parse, write_doc
-from tests.store.test_importer import snapshot
+from tests.store.importing.test_importer import snapshot
 
 BRANDS = BrandTable(
     [
@@ -72,7 +73,7 @@ def test_brands_are_stored_in_their_own_spelling(db: Database, docs: Path) -> No
         ("paracetamol", "Tylenol", "brand", False),
         ("lisinopril", "Zestril", "brand", False),
         # a combination brand with no combination drug: kept on the ingredient's drug
-        ("lisinopril", "Prinzide", INGREDIENT_OF_BRAND, False),
+        ("lisinopril", "Prinzide", AliasKind.INGREDIENT_OF_BRAND, False),
     }
     repo = Repository(db)
     cetuximab = repo.get_drug("cetuximab")
@@ -93,8 +94,8 @@ def test_combination_brand_goes_to_the_combination_drug(db: Database, docs: Path
     epzicom = {(slug, kind) for slug, name, kind, _ in stored_aliases(db) if name == "Epzicom"}
     assert epzicom == {
         ("abacavir-lamivudine", "brand"),
-        ("abacavir", INGREDIENT_OF_BRAND),
-        ("lamivudine", INGREDIENT_OF_BRAND),
+        ("abacavir", AliasKind.INGREDIENT_OF_BRAND),
+        ("lamivudine", AliasKind.INGREDIENT_OF_BRAND),
     }
     assert Repository(db).resolve("Epzicom") == "abacavir-lamivudine"
 
@@ -171,7 +172,7 @@ def test_variants_work_both_ways() -> None:
 
 def test_shipped_variants_hold_well_known_pairs(tmp_path: Path) -> None:
     shipped = NameVariants.load()
-    text = (Path(__file__).parents[2] / "resources" / "name_variants.tsv").read_text("utf-8")
+    text = (PROJECT_ROOT / "resources" / "name_variants.tsv").read_text("utf-8")
     assert len(parse_variants(text)) >= 60
     for us, international in [
         ("acetaminophen", "paracetamol"),

@@ -23,24 +23,24 @@ from typing import Protocol
 
 from sqlalchemy import Engine
 
+from medguide.core.name_keys import (
+    clean_query,
+    content_words,
+    fts_expression,
+    name_key,
+)
 from medguide.core.views import MatchKind, SearchResponse
 from medguide.store.gc_pause import cyclic_gc_paused
-from medguide.store.lasa import NEAR, LasaTable
-from medguide.store.search_fts import search_text
-from medguide.store.search_names import NAME, NameIndex
-from medguide.store.search_run import (
+from medguide.store.search.fts import search_text
+from medguide.store.search.lasa import NEAR, LasaTable
+from medguide.store.search.names import NAME, NameIndex
+from medguide.store.search.run import (
     Band,
     SearchRun,
     exact_reason,
     fuzzy_reason,
     mention_reason,
     prefix_reason,
-)
-from medguide.store.search_text import (
-    clean_query,
-    content_words,
-    fts_expression,
-    name_key,
 )
 
 _log = logging.getLogger(__name__)
