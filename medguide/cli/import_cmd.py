@@ -1,7 +1,8 @@
 """``medguide import PATH…``: import files and folders into the database.
 
-A tqdm progress bar goes to stderr; the counts and every rejection reason go to stdout. Exit
-code 0 when nothing was rejected, 1 when something was (the rest still landed), 2 when the
+A tqdm progress bar goes to stderr; the counts, every rejection reason and the skipped files go
+to stdout. Exit code 0 when nothing was rejected (files skipped on purpose, such as a README
+beside the pages, are no failure), 1 when something was (the rest still landed), 2 when the
 database cannot be opened.
 """
 
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="processes that parse and grade (default: one per CPU for large batches)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--verbose", action="store_true", help="list every skipped file")
 
 
 class _ProgressBar:
@@ -49,14 +51,25 @@ class _ProgressBar:
             self._bar.close()
 
 
-def print_report(report: ImportReport) -> None:
-    """The counts, then one line per rejected file with its reason."""
+SKIPPED_LISTED = 10
+"""Skipped files listed without ``--verbose``."""
+
+
+def print_report(report: ImportReport, verbose: bool = False) -> None:
+    """The counts, then one line per rejected file with its reason, then the skipped files
+    (the first ten, or all with ``verbose``)."""
     print(f"imported:  {len(report.imported)}")
     print(f"updated:   {len(report.updated)}")
     print(f"unchanged: {len(report.unchanged)}")
     print(f"rejected:  {len(report.rejected)}")
+    print(f"skipped:   {len(report.skipped)}")
     for rejected in report.rejected:
         print(f"  rejected {rejected.origin}: {rejected.reason}")
+    shown = report.skipped if verbose else report.skipped[:SKIPPED_LISTED]
+    for skipped in shown:
+        print(f"  skipped {skipped.origin}: {skipped.reason}")
+    if len(shown) < len(report.skipped):
+        print(f"  … and {len(report.skipped) - len(shown)} more skipped (--verbose lists them)")
     if report.cancelled:
         print("cancelled: nothing was written")
 
@@ -72,5 +85,5 @@ def run(args: argparse.Namespace) -> int:
     finally:
         bar.close()
         collection.close()
-    print_report(report)
+    print_report(report, verbose=args.verbose)
     return 0 if report.ok else 1

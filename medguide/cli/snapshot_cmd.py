@@ -91,7 +91,9 @@ def run(args: argparse.Namespace) -> int:
             context.close()
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), b"PNG"):
+    if out.suffix.lower() != ".png":
+        out = out.with_name(out.name + ".png")
+    if not image.save(str(out)):  # the format follows the .png suffix
         print(f"snapshot: could not write {out}")
         return 1
     print(f"wrote {out} ({image.width()}x{image.height()})")

@@ -34,12 +34,17 @@ WEAK = 1
 
 
 def library_score(text: str) -> int:
-    """Front matter with ``audience:`` and ``sources:`` keys: a MedGuide library page."""
+    """Front matter with ``audience:`` and ``sources:`` keys: a MedGuide library page (certain);
+    with one of them only, a library page that is missing a key (likely: its reader then says
+    which key is missing, instead of "not a recognised format")."""
     front = split_front_matter(text)
     if front.raw is None or _RXHIVE_LAYOUT.search(front.raw):
         return 0
-    has_keys = _LIBRARY_AUDIENCE.search(front.raw) and _LIBRARY_SOURCES.search(front.raw)
-    return CERTAIN if has_keys else 0
+    audience = bool(_LIBRARY_AUDIENCE.search(front.raw))
+    sources = bool(_LIBRARY_SOURCES.search(front.raw))
+    if audience and sources:
+        return CERTAIN
+    return LIKELY if audience or sources else 0
 
 
 def rxhive_score(text: str) -> int:

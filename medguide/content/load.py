@@ -13,6 +13,7 @@ from pathlib import Path
 
 from medguide.content.formats import detect_text_format
 from medguide.content.repair import repair_text
+from medguide.core.files import describe_error, read_regular
 from medguide.core.model import ParseResult, Rejected
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -37,21 +38,32 @@ UNKNOWN_FORMAT = (
 
 
 def read_text(path: Path) -> str | Rejected:
-    """Read ``path`` as text (BOM/UTF-8/UTF-16/cp1252 decoding, then repair) or reject it."""
+    """Read ``path`` as text (BOM/UTF-8/UTF-16/cp1252 decoding, then repair) or reject it.
+
+    The file is opened without blocking and only when it is a regular file (a named pipe or a
+    device is refused), and never more than the size limit is read.
+    """
     origin = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Rejected(origin, f"file is {size / _MB:.1f} MB; the limit is 5 MB")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)
     except OSError as exc:
-        return Rejected(origin, f"cannot read the file: {exc.strerror or exc}")
+        return Rejected(origin, f"cannot read the file: {describe_error(path, exc)}")
+    if len(data) > MAX_BYTES:
+        size = _size_of(path)
+        return Rejected(origin, f"file is {size / _MB:.1f} MB; the limit is 5 MB")
     text = decode_bytes(data)
     if isinstance(text, DecodeProblem):
-        return Rejected(origin, text.reason)
+        return Rejected(origin, text.reason, not_a_page=True)
     if not text.strip():
-        return Rejected(origin, "file is empty (only whitespace)")
+        return Rejected(origin, "file is empty (only whitespace)", not_a_page=True)
     return repair_text(text)
+
+
+def _size_of(path: Path) -> float:
+    try:
+        return float(path.stat().st_size)
+    except OSError:
+        return float(MAX_BYTES + 1)
 
 
 @dataclass(frozen=True)
@@ -131,7 +143,7 @@ def parse_text(text: str, origin: str) -> ParseResult:
     try:
         found = detect_text_format(text)
         if found is None or found.parse_text is None:
-            return Rejected(origin, UNKNOWN_FORMAT)
+            return Rejected(origin, UNKNOWN_FORMAT, not_a_page=True)
         return found.parse_text(text, origin)
     except Exception as exc:  # a reader bug must not stop a batch import
         return Rejected(origin, f"could not be parsed ({type(exc).__name__}: {exc})")

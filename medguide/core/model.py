@@ -350,10 +350,16 @@ class ParsedDocument:
 
 @dataclass(frozen=True)
 class Rejected:
-    """A file that could not be imported, with a one-line reason a person can act on."""
+    """A file that could not be imported, with a one-line reason a person can act on.
+
+    ``not_a_page`` is set when the file plainly is no drug page at all (no format's markers,
+    empty, binary): found while walking a folder it is *skipped* (a README or LICENSE beside
+    the pages), not counted as a failure.
+    """
 
     origin: str
     reason: str
+    not_a_page: bool = False
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
@@ -371,6 +377,8 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     cancelled: bool = False
+    skipped: list[Rejected] = field(default_factory=list)
+    """Files left out on purpose (not drug pages, pipes and devices), each with its reason."""
 
     @property
     def ok(self) -> bool:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medguide.core.model import ImportReport
+from medguide.core.model import ImportReport, Rejected
 
 
 class ImportProgressDialog(QProgressDialog):
@@ -40,8 +40,46 @@ class ImportProgressDialog(QProgressDialog):
             self.setLabelText(f"Importing {Path(label).name} ({done} of {total})")
 
 
+LISTED = 20
+"""How many names of each group the summary lists before "… and N more"."""
+
+
+def _names_list(items: list[str]) -> str:
+    """A short list of names: the first ``LISTED``, then how many more."""
+    esc = html.escape
+    lines = "".join(
+        f"<li>{esc(Path(n).name or n)}<br><small>{esc(n)}</small></li>" for n in items[:LISTED]
+    )
+    more = f"<li>… and {len(items) - LISTED} more</li>" if len(items) > LISTED else ""
+    return f"<ul>{lines}{more}</ul>"
+
+
+def _reasons_list(items: list[Rejected]) -> str:
+    """Each file with its reason: the first ``LISTED``, then how many more."""
+    esc = html.escape
+    lines = "".join(
+        f"<li><b>{esc(Path(r.origin).name or r.origin)}</b> — {esc(r.reason)}"
+        f"<br><small>{esc(r.origin)}</small></li>"
+        for r in items[:LISTED]
+    )
+    more = f"<li>… and {len(items) - LISTED} more</li>" if len(items) > LISTED else ""
+    return f"<ul>{lines}{more}</ul>"
+
+
+def landed_line(report: ImportReport) -> str:
+    """What landed, in one line ("214 files imported: 200 new, 14 updated; 3 unchanged")."""
+    landed = len(report.imported) + len(report.updated)
+    line = f"{landed} file{'s' if landed != 1 else ''} imported"
+    if landed:
+        line += f": {len(report.imported)} new, {len(report.updated)} updated"
+    if report.unchanged:
+        line += f"; {len(report.unchanged)} unchanged"
+    return line
+
+
 def summary_html(report: ImportReport) -> str:
-    """What was imported, updated, unchanged and rejected (with each reason)."""
+    """What landed first, then the problems (each with its reason), then what was skipped,
+    then the names of the files that landed (each group a short list)."""
     esc = html.escape
     parts: list[str] = []
     if report.cancelled:
@@ -49,26 +87,25 @@ def summary_html(report: ImportReport) -> str:
             "<p><b>Import cancelled.</b> Nothing from this batch was saved; the library is "
             "as it was before.</p>"
         )
-    counts = (
-        f"{len(report.imported)} new, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected"
-    )
-    parts.append(f"<p>{esc(counts)}.</p>")
-    for title, names in (
-        ("Imported", report.imported),
-        ("Updated", report.updated),
-    ):
-        if names and not report.cancelled:
-            items = "".join(f"<li>{esc(n)}</li>" for n in names[:200])
-            more = f"<li>… and {len(names) - 200} more</li>" if len(names) > 200 else ""
-            parts.append(f"<h3>{title}</h3><ul>{items}{more}</ul>")
+    else:
+        parts.append(f"<p><b>{esc(landed_line(report))}.</b></p>")
     if report.rejected:
-        items = "".join(
-            f"<li><b>{esc(Path(r.origin).name or r.origin)}</b> — {esc(r.reason)}"
-            f"<br><small>{esc(r.origin)}</small></li>"
-            for r in report.rejected
+        count = len(report.rejected)
+        parts.append(
+            f"<h3>Could not be imported ({count})</h3>"
+            "<p>These look like drug pages but could not be read:</p>"
+            + _reasons_list(report.rejected)
         )
-        parts.append(f"<h3>Not imported</h3><ul>{items}</ul>")
+    if report.skipped:
+        parts.append(
+            f"<h3>Skipped ({len(report.skipped)})</h3>"
+            "<p>Not drug pages (notes, licences, pipes…), left out on purpose:</p>"
+            + _reasons_list(report.skipped)
+        )
+    if not report.cancelled:
+        for title, names in (("New", report.imported), ("Updated", report.updated)):
+            if names:
+                parts.append(f"<h3>{title} ({len(names)})</h3>" + _names_list(names))
     return "\n".join(parts)
 
 
@@ -85,11 +122,11 @@ class ImportSummaryDialog(QDialog):
             headline.setText("<h3>The import was cancelled.</h3>")
         elif report.rejected:
             headline.setText(
-                f"<h3>Import finished — {len(report.rejected)} file"
+                f"<h3>{html.escape(landed_line(report))} — {len(report.rejected)} file"
                 f"{'s' if len(report.rejected) != 1 else ''} could not be imported.</h3>"
             )
         else:
-            headline.setText("<h3>Import finished.</h3>")
+            headline.setText(f"<h3>{html.escape(landed_line(report))}.</h3>")
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
         self.details.setAccessibleName("Import details")

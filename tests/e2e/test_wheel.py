@@ -68,7 +68,7 @@ def test_the_wheel_holds_its_data_and_runs_outside_the_tree(
     installed: Path, tmp_path: Path
 ) -> None:
     """Self-test, list, search and a handout work from the installed wheel on a fresh home."""
-    home = tmp_path / "home"
+    home = tmp_path / "wheel-home"  # tmp_path/home is the isolated home of every test
     home.mkdir()
     result = _run(installed, home, "--self-test")
     assert result.returncode == 0, result.stdout + result.stderr

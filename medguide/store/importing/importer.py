@@ -24,11 +24,11 @@ from sqlalchemy import select
 from medguide.core.model import Alias, ImportReport
 from medguide.store.database import Database
 from medguide.store.gc_pause import cyclic_gc_paused
+from medguide.store.importing.files import find_files, size_problem
 from medguide.store.importing.names import AliasTables
 from medguide.store.importing.prepare import (
     ParseFn,
     PreparedFile,
-    expand_paths,
     file_hash,
     prepare_file,
 )
@@ -109,8 +109,9 @@ class Importer:
     ) -> ImportReport:
         """Import files and folders as one batch; see the module docstring."""
         started = time.perf_counter()
-        files, missing = expand_paths(paths)
-        report = ImportReport(rejected=list(missing))
+        found = find_files(list(paths))
+        files = found.files
+        report = ImportReport(rejected=list(found.problems), skipped=list(found.skipped))
         self.seconds = {}
         known = self._stored_hashes()
         to_parse: list[tuple[Path, str | None]] = []
@@ -119,6 +120,11 @@ class Importer:
         for path in files:
             if cancel is not None and cancel():
                 return self._cancelled(report)
+            oversized = size_problem(path)
+            if oversized is not None:  # refused before it is hashed or read
+                report.rejected.append(oversized)
+                done += 1
+                continue
             # Into an empty database nothing can be unchanged: the workers hash instead.
             digest = _try_hash(path) if known else None
             if digest is not None and known.get(str(path)) == digest:
@@ -153,7 +159,10 @@ class Importer:
         report.imported.extend(outcome.imported)
         report.updated.extend(outcome.updated)
         report.unchanged.extend(outcome.unchanged)
-        report.rejected.extend(outcome.rejected)
+        for rejected in outcome.rejected:
+            # a README, LICENSE or note found beside the pages is left out, not a failure
+            walked = rejected.origin in found.walked
+            (report.skipped if walked and rejected.not_a_page else report.rejected).append(rejected)
         self.seconds["total"] = time.perf_counter() - started
         return report
 
@@ -209,7 +218,7 @@ class Importer:
 
     @staticmethod
     def _cancelled(report: ImportReport) -> ImportReport:
-        return ImportReport(rejected=report.rejected, cancelled=True)
+        return ImportReport(rejected=report.rejected, skipped=report.skipped, cancelled=True)
 
 
 def _prepare_one(parse: ParseFn, path: Path, digest: str | None) -> PreparedFile:

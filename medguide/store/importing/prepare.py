@@ -7,14 +7,12 @@ file is a ``PreparedFile``: its hash, its parse result with the sections merged 
 
 from __future__ import annotations
 
-import hashlib
-import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from medguide.content.formats import importable_suffixes
+from medguide.core.files import sha256_of
 from medguide.core.model import (
     Audience,
     Language,
@@ -70,56 +68,10 @@ class PreparedFile:
         return self.result if isinstance(self.result, ParsedDocument) else None
 
 
-def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
-    """Files to import: explicit files as given, folders walked recursively.
-
-    In folders only the file names of the registered formats are taken (``*.md``, ``*.txt`` …,
-    see ``medguide.content.formats``); hidden files and folders are
-    skipped, and a folder reached twice through symlinks is walked once.
-    """
-    files: list[Path] = []
-    missing: list[Rejected] = []
-    seen_files: set[Path] = set()
-    seen_dirs: set[Path] = set()
-
-    def add(path: Path) -> None:
-        resolved = path.resolve()
-        if resolved not in seen_files:
-            seen_files.add(resolved)
-            files.append(path)
-
-    for path in paths:
-        if path.is_dir():
-            for found in _walk(path, seen_dirs):
-                add(found)
-        elif path.is_file():
-            add(path)
-        else:
-            missing.append(Rejected(str(path), "no such file or folder"))
-    return files, missing
-
-
-def _walk(root: Path, seen_dirs: set[Path]) -> list[Path]:
-    found: list[Path] = []
-    suffixes = importable_suffixes()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-        resolved = Path(dirpath).resolve()
-        if resolved in seen_dirs:
-            dirnames[:] = []
-            continue
-        seen_dirs.add(resolved)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            if Path(name).suffix.lower() in suffixes:
-                found.append(Path(dirpath) / name)
-    return found
-
-
 def file_hash(path: Path) -> str:
-    """sha256 of the file's bytes (the text before any repair)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """sha256 of the file's bytes (the text before any repair), read in chunks and only when it
+    is a regular file."""
+    return sha256_of(path)
 
 
 def source_key(document: ParsedDocument) -> str:
