@@ -1,9 +1,10 @@
-"""Plain readers for the starter-library tests: library pages and openFDA label records.
+"""Plain readers for the starter-library tests: library pages, the clinic list, openFDA labels.
 
 Pages are read with plain Python (YAML front matter plus ``## `` sections) so the tests do not
 depend on the project's library reader. Labels come from ``corpora/openfda/labels.jsonl.gz``
-under the ``shared_dir`` the caller passes in (the fixture of tests/conftest.py, which skips
-when ``../shared`` is absent). Both readers cache what they read.
+and the clinic list from ``reference/common-drugs/top-100.tsv`` under the ``shared_dir`` the
+caller passes in (the fixture of tests/conftest.py, which skips when ``../shared`` is absent).
+Every reader caches what it read.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ import yaml
 LIBRARY = Path(__file__).resolve().parents[2] / "resources" / "library"
 AUDIENCES = ("patient", "professional")
 SECTIONS = ("usage", "side effects", "how it works", "dosage", "precautions", "faq")
-# the 24 starter drugs, by the writer group that drafted them
+KEY_POINTS = "key points"  # first section of every patient page
+BOXED_WARNING = "boxed warning"  # first section of a professional page whose label has one
+# the first 24 starter drugs, by the writer group that drafted them (their own extra rules)
 GROUPS: dict[str, tuple[str, ...]] = {
     "A": (
         "romiplostim",
@@ -54,8 +57,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "gabapentin",
     ),
 }
-DRUGS = tuple(slug for group in GROUPS.values() for slug in group)
+FIRST_DRUGS = tuple(slug for group in GROUPS.values() for slug in group)
+# every drug of the library: one folder each
+DRUGS = tuple(sorted(p.name for p in LIBRARY.iterdir() if (p / "patient.md").is_file()))
 LABELS = Path("corpora") / "openfda" / "labels.jsonl.gz"
+TOP_100 = Path("reference") / "common-drugs" / "top-100.tsv"
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 _SECTION_START = re.compile(r"(?m)^(?=## )")
@@ -105,6 +111,16 @@ class Page:
         """Every section, headings included, as one string."""
         return "\n".join(section.text for section in self.sections.values())
 
+    def names(self) -> set[str]:
+        """Title, slug words, ingredients, brands and synonyms, lower case."""
+        aliases = self.meta.get("aliases") or {}
+        names = {str(self.meta.get("title", "")), self.slug.replace("-", " ")}
+        names.update(str(n) for n in self.meta.get("ingredients") or ())
+        if isinstance(aliases, dict):
+            for values in aliases.values():
+                names.update(str(n) for n in values or ())
+        return {n.lower() for n in names if n}
+
 
 @cache
 def read_page(slug: str, audience: str) -> Page:
@@ -128,6 +144,37 @@ def read_page(slug: str, audience: str) -> Page:
     return Page(slug, audience, meta, chunks[0], sections)
 
 
+@dataclass(frozen=True)
+class ClinicEntry:
+    """One row of ``top-100.tsv``: a medicine as patients know it."""
+
+    rank: int
+    slug: str
+    name: str
+    ingredients: tuple[str, ...]
+    brands: tuple[str, ...]
+
+
+@cache
+def clinic_list(shared_dir: Path) -> tuple[ClinicEntry, ...]:
+    """The 100 rows of the clinic list, in rank order."""
+    entries = []
+    for line in (shared_dir / TOP_100).read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith(("#", "rank\t")):
+            continue
+        rank, slug, name, ingredients, brands = line.split("\t")
+        entries.append(
+            ClinicEntry(
+                int(rank),
+                slug,
+                name,
+                tuple(i for i in ingredients.split(";") if i),
+                tuple(b for b in brands.split(";") if b),
+            )
+        )
+    return tuple(entries)
+
+
 @cache
 def _label_index(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
     """Every label record in ``path`` by set id, and set ids by application number."""
@@ -140,6 +187,11 @@ def _label_index(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, list[
             for number in record.get("openfda", {}).get("application_number", []):
                 by_application.setdefault(number, []).append(record["set_id"])
     return by_set_id, by_application
+
+
+def all_labels(shared_dir: Path) -> tuple[dict[str, Any], ...]:
+    """Every openFDA label record in ``../shared``."""
+    return tuple(_label_index(shared_dir / LABELS)[0].values())
 
 
 def load_label(

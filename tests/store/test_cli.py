@@ -19,7 +19,6 @@ def no_builtin_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("medguide.store.collection.library_dir", lambda: empty)
 
 
-
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """A database file in a folder that exists (a missing folder needs ``--create``)."""

@@ -21,7 +21,6 @@ def no_builtin_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("medguide.store.collection.library_dir", lambda: empty)
 
 
-
 def _make_db(path: Path) -> None:
     with open_database(path) as db, db.engine.begin() as conn:
         rows = [
