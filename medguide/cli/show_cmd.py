@@ -64,8 +64,8 @@ def render_page(
             if not faqs.entries:
                 continue
             lines += ["", f"## {kind.label}"]
-            if faqs.notice:
-                lines += ["", f"_{faqs.notice}_"]
+            if faqs.note:
+                lines += ["", f"_{faqs.note}_"]
             for entry in faqs.entries:
                 lines += ["", f"### {entry.question}", "", entry.answer.strip()]
             lines += ["", source_line(page.source(faqs.entries[0].source_id))]
@@ -74,8 +74,8 @@ def render_page(
         if shown.text is None:
             continue
         lines += ["", f"## {kind.label}"]
-        if shown.notice:
-            lines += ["", f"_{shown.notice}_"]
+        if shown.note:
+            lines += ["", f"_{shown.note}_"]
         lines += ["", shown.text.markdown.strip(), ""]
         lines.append(source_line(page.source(shown.text.source_id), shown.text.clinic_override))
     if related and page.related_articles:

@@ -20,53 +20,12 @@ library for professional text, and both beat RxHive pages and Q&A articles.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import BinaryIO
-
 from medguide.content import detect, library, qa_article, rxhive
-from medguide.core.model import Audience, ParseResult, SourceFormat
+from medguide.content.format_record import SNIFF_BYTES, InputFormat
+from medguide.content.label_formats import LABEL_FORMATS
+from medguide.core.model import Audience, SourceFormat
 
-TextReader = Callable[[str, str], ParseResult]
-"""``parse(text, origin)`` of a text format."""
-TextDetector = Callable[[str], int]
-"""How sure a text format is that a text is its own: 0 (not mine) up to 3 (certain)."""
-StreamReader = Callable[[BinaryIO, str], Iterator[ParseResult]]
-"""``read(stream, origin)`` of a stream format: one result per record of the file."""
-ByteSniffer = Callable[[bytes], bool]
-"""Whether the first bytes of a file (up to ``SNIFF_BYTES``) are of a stream format."""
-
-SNIFF_BYTES = 64 * 1024
-
-
-@dataclass(frozen=True)
-class InputFormat:
-    """One input format: what it is called, which files it reads, how, and how it ranks."""
-
-    format: SourceFormat
-    name: str
-    suffixes: tuple[str, ...]
-    precedence: Mapping[Audience, int]
-    example: str = ""
-    detect_text: TextDetector | None = None
-    parse_text: TextReader | None = None
-    sniff: ByteSniffer | None = None
-    read_stream: StreamReader | None = None
-    max_bytes: int | None = field(default=None)
-    """Largest file taken; None: the text limit for text formats, no limit for streams."""
-
-    @property
-    def is_stream(self) -> bool:
-        """Whether files of this format are read as a stream of records."""
-        return self.read_stream is not None
-
-
-def _register_labels() -> tuple[InputFormat, ...]:
-    """The FDA label formats, when their readers are installed (see ``label_formats``)."""
-    from medguide.content.label_formats import LABEL_FORMATS
-
-    return LABEL_FORMATS
-
+__all__ = ["FORMATS", "SNIFF_BYTES", "InputFormat"]
 
 _TEXT_FORMATS: tuple[InputFormat, ...] = (
     InputFormat(
@@ -98,7 +57,7 @@ _TEXT_FORMATS: tuple[InputFormat, ...] = (
     ),
 )
 
-FORMATS: tuple[InputFormat, ...] = _TEXT_FORMATS + _register_labels()
+FORMATS: tuple[InputFormat, ...] = _TEXT_FORMATS + LABEL_FORMATS
 """Every input format, in the order the help text lists them."""
 
 BY_FORMAT: dict[SourceFormat, InputFormat] = {f.format: f for f in FORMATS}

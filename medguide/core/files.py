@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -65,7 +65,7 @@ def describe_error(path: Path, exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def open_regular(path: Path) -> BinaryIO:
+def open_regular(path: Path) -> io.BufferedReader:
     """Open ``path`` for reading without ever blocking; raise ``NotARegularFile`` for anything
     that is not a regular file (the check is made on the opened file, so a file swapped for a
     pipe after it was looked at is refused too)."""
@@ -74,7 +74,9 @@ def open_regular(path: Path) -> BinaryIO:
         kind = kind_of_mode(os.fstat(descriptor).st_mode)
         if kind is not None:
             raise NotARegularFile(errno.EINVAL, f"{path} is {kind}")
-        return os.fdopen(descriptor, "rb")
+        stream = os.fdopen(descriptor, "rb")
+        assert isinstance(stream, io.BufferedReader)
+        return stream
     except BaseException:
         os.close(descriptor)
         raise

@@ -81,6 +81,13 @@ class SectionKind(StrEnum):
     def label(self) -> str:
         return _SECTION_LABELS[self]
 
+    def heading_for(self, audience: Audience) -> str:
+        """The heading a reader of ``audience`` sees: plain words for patients ("What it is
+        for", "How to take it"), the usual names for professionals."""
+        if audience is Audience.PATIENT:
+            return _PATIENT_HEADINGS.get(self, _SECTION_LABELS[self])
+        return _SECTION_LABELS[self]
+
     @classmethod
     def from_word(cls, word: str) -> SectionKind:
         """A kind from what a person types: ``usage``, ``side-effects``, ``How it works``,
@@ -125,6 +132,19 @@ _SECTION_WORDS = {
     "key_point": "key_points",
     "most_important": "key_points",
     "boxed": "boxed_warning",
+}
+
+# What patients see as headings and tab names, whatever the sources call the sections.
+_PATIENT_HEADINGS = {
+    SectionKind.KEY_POINTS: "Most important",
+    SectionKind.BOXED_WARNING: "FDA boxed warning",
+    SectionKind.USAGE: "What it is for",
+    SectionKind.SIDE_EFFECTS: "Side effects",
+    SectionKind.MECHANISM: "How it works",
+    SectionKind.DOSAGE: "How to take it",
+    SectionKind.PRECAUTIONS: "Warnings",
+    SectionKind.FAQ: "Questions",
+    SectionKind.OVERVIEW: "More about it",
 }
 
 _SECTION_LABELS = {

@@ -28,8 +28,27 @@ def ai_note(source: SourceView) -> str:
     return AI_WARNING if needs_ai_warning(source) else AI_APPROVED
 
 
+def label_facts(source: SourceView) -> list[str]:
+    """An FDA label's identity: product, manufacturer, set id, version, effective date."""
+    label = source.label
+    if label is None:
+        return []
+    facts = [label.product or source.title]
+    if label.manufacturer:
+        facts.append(label.manufacturer)
+    facts.append(f"set id {label.set_id}")
+    if label.version is not None:
+        facts.append(f"version {label.version}")
+    if label.effective:
+        facts.append(f"effective {label.effective.isoformat()}")
+    return facts
+
+
 def source_facts(source: SourceView) -> list[str]:
-    """Short facts: format, review status, last-updated date (for badges)."""
+    """Short facts: format, review status, last-updated date (for badges); for an FDA label,
+    the label's identity instead (it is official labeling, not a reviewed draft)."""
+    if source.label is not None:
+        return [source.format.label, *label_facts(source)]
     facts = [source.format.label, f"review status: {source.review_status.label.lower()}"]
     if source.last_updated:
         facts.append(f"updated {source.last_updated.isoformat()}")
@@ -37,7 +56,11 @@ def source_facts(source: SourceView) -> list[str]:
 
 
 def source_badge(source: SourceView) -> str:
-    """The compact form for a badge: ``MedGuide library · Unreviewed · updated 2026-11-22``."""
+    """The compact form for a badge: ``MedGuide library · Unreviewed · updated 2026-11-22``,
+    or ``FDA label · effective 2022-12-01``."""
+    if source.label is not None:
+        effective = source.label.effective
+        return source.format.label + (f" · effective {effective.isoformat()}" if effective else "")
     facts = [source.format.label, source.review_status.label]
     if source.last_updated:
         facts.append(f"updated {source.last_updated.isoformat()}")
@@ -52,6 +75,6 @@ def source_line(source: SourceView | None, clinic_override: bool = False) -> str
     if source is None:
         return "unknown"
     facts = source_facts(source)
-    if source.title and source.title != source.format.label:
+    if source.label is None and source.title and source.title != source.format.label:
         facts.insert(1, source.title)
     return " · ".join(facts)

@@ -13,6 +13,7 @@ from enum import StrEnum
 from medguide.core.model import (
     Audience,
     Citation,
+    LabelInfo,
     Language,
     LocalName,
     Reference,
@@ -46,6 +47,8 @@ class SourceView:
     disclaimer: str = ""
     references: tuple[Reference, ...] = ()
     citations: tuple[Citation, ...] = ()
+    label: LabelInfo | None = None
+    """Which FDA label (set id, version, product, manufacturer, date) a label source is."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ starts on a new page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -16,7 +17,7 @@ from medguide.core.provenance import AI_APPROVED, AI_WARNING, needs_ai_warning, 
 from medguide.core.views import DrugPage, Letterhead, SourceView
 from medguide.handout.options import DEFAULT_SECTIONS, HandoutOptions, PrintSize
 from medguide.reading.annotate import Medium, annotate_html
-from medguide.reading.audience import choose_faqs, choose_section
+from medguide.reading.audience import choose_faqs, choose_section, lead_kinds
 from medguide.reading.citations import strip_citations
 from medguide.reading.glossary import Glossary
 
@@ -36,6 +37,7 @@ DISCLAIMER = (
 )
 
 Renderer = Callable[[str], str]
+_GRADE_IN_NOTE = re.compile(r"grade (\d+)")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ li {{ margin-bottom: {px(pt * 0.15)}px; }}
 .notice {{ color: #5a4a00; font-style: italic; }}
 .question {{ font-weight: bold; margin-bottom: {px(pt * 0.15)}px; }}
 .clinic {{ background-color: #e8f1f7; }}
+h2.lead {{ color: #8a1c1c; }}
 """
 
 
@@ -117,6 +120,7 @@ def _section_html(
     render: Renderer,
     glossary: Glossary | None,
     used_sources: dict[int | None, SourceView | None],
+    notes: list[str],
 ) -> str:
     audience = options.audience
     if kind is SectionKind.FAQ:
@@ -136,7 +140,8 @@ def _section_html(
                 used_sources[source.id] = source
         # one annotation pass: a term is explained at its first use in the whole FAQ
         body = _annotate("<ul>" + "".join(items) + "</ul>", glossary, audience)
-        notice, grade_note, clinic = faqs.notice, faqs.grade_note, False
+        clinic = False
+        notes.append(faqs.note)
     else:
         shown = choose_section(page, kind, audience)
         if shown.text is None:
@@ -149,16 +154,37 @@ def _section_html(
             used_sources[None] = None  # the clinic's own wording
         elif source := page.source(shown.text.source_id):
             used_sources[source.id] = source
-        notice, grade_note = shown.notice, shown.grade_note
+        notes.append(shown.note)
         clinic = shown.text.clinic_override
     extra = ""
     if clinic:
         extra += '<p class="notice">Clinic version: this section was written by your clinic.</p>'
-    if notice:
-        extra += f'<p class="notice">{escape(notice)}</p>'
-    if grade_note:
-        extra += f'<p class="note"><b>Please note:</b> {escape(grade_note)}</p>'
-    return f"<h2>{escape(kind.label)}</h2>{extra}{body}"
+    css = ' class="lead"' if kind.is_lead else ""
+    return f"<h2{css}>{escape(kind.heading_for(audience))}</h2>{extra}{body}"
+
+
+def once(notes: Sequence[str]) -> list[str]:
+    """The notes of a medicine's sections, each said once: a note that only differs from an
+    earlier one in its grade ("It reads at grade 13 …", "… grade 15 …") is the same note, and
+    the grades it covers are given as a range."""
+    grouped: dict[str, list[int]] = {}
+    for note in notes:
+        if not note:
+            continue
+        found = _GRADE_IN_NOTE.search(note)
+        key = _GRADE_IN_NOTE.sub("grade {}", note) if found else note
+        grouped.setdefault(key, [])
+        if found:
+            grouped[key].append(int(found.group(1)))
+    said = []
+    for key, grades in grouped.items():
+        if not grades:
+            said.append(key)
+            continue
+        low, high = min(grades), max(grades)
+        span = f"grade {low}" if low == high else f"grades {low}–{high}"
+        said.append(key.replace("grade {}", span))
+    return said
 
 
 def _annotate(html: str, glossary: Glossary | None, audience: Audience) -> str:
@@ -194,17 +220,21 @@ def compose_part(
         note = "<br />".join(escape(line) for line in options.note.strip().splitlines())
         head.append(f'<p class="clinic"><b>Note for you:</b> {note}</p>')
 
+    notes: list[str] = []
+
+    def section(kind: SectionKind) -> str:
+        return _section_html(page, kind, options, render, glossary, used_sources, notes)
+
+    lead = [section(kind) for kind in lead_kinds(page, options.audience)]
     kinds = options.ordered_sections()
-    sections = [
-        _section_html(page, kind, options, render, glossary, used_sources) for kind in kinds
-    ]
+    sections = [section(kind) for kind in kinds]
     if not any(sections) and SectionKind.OVERVIEW not in kinds:
         # An unstructured page has only an overview: print it rather than an empty sheet.
-        sections = [
-            _section_html(page, SectionKind.OVERVIEW, options, render, glossary, used_sources)
-        ]
-    if not any(sections):
+        sections = [section(SectionKind.OVERVIEW)]
+    if not any(sections) and not any(lead):
         sections = ['<p class="notice">None of the chosen sections has text for this medicine.</p>']
+    head += [f'<p class="note"><b>Please note:</b> {escape(n)}</p>' for n in once(notes)]
+    sections = lead + sections
 
     used = list(used_sources.values()) or list(page.sources[:1])
     footer = []

@@ -33,6 +33,7 @@ from medguide.core.model import Audience, ImportReport, SectionKind
 from medguide.core.paths import library_dir
 from medguide.core.views import Letterhead
 from medguide.store.database import Database, open_database
+from medguide.store.importing.merge import MERGE_RULES_VERSION
 from medguide.store.repository import Repository
 from medguide.store.schema import StoreMetaRow
 
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 Listener = Callable[[Changes], None]
 LIBRARY_KEY = "library_fingerprint"
 """``store_meta`` key of the fingerprint of the built-in library last loaded."""
+MERGE_KEY = "substance_merge_rules"
+"""``store_meta`` key of the version of the one-drug-per-substance rules last applied."""
 
 
 def library_fingerprint(folder: Path) -> str:
@@ -114,6 +117,7 @@ class Collection:
         """Import files and folders as one batch; announces the changes when it wrote any."""
         report = self.importer(workers).import_paths(paths, progress=progress, cancel=cancel)
         if not report.cancelled and (report.imported or report.updated):
+            self._store(MERGE_KEY, MERGE_RULES_VERSION)  # a writing import merges as it goes
             self._reload_search()
             self.announce(ANY_CONTENT)
         return report
@@ -132,11 +136,31 @@ class Collection:
         report = self.import_paths([self._library], progress=progress, cancel=cancel)
         if not report.cancelled:
             self._store(LIBRARY_KEY, fingerprint)
+            if self._stored(MERGE_KEY) != MERGE_RULES_VERSION:
+                self.merge_duplicates()  # a file merged by older rules, or never
         return report
 
     def ensure_library(self, progress: ProgressFn | None = None) -> ImportReport | None:
-        """Load the built-in library when this file has not got it; None when it had."""
-        return self.load_library(progress) if self.library_needs_loading() else None
+        """Load the built-in library when this file has not got it (None when it had), and
+        join duplicate drugs when the file was last merged by older rules."""
+        report = self.load_library(progress) if self.library_needs_loading() else None
+        if self._stored(MERGE_KEY) != MERGE_RULES_VERSION:
+            self.merge_duplicates()
+        return report
+
+    def merge_duplicates(self) -> dict[str, str]:
+        """Join drugs that are one substance (see ``importing.merge``); merged slug → kept."""
+        from medguide.store.importing.merge import merge_same_substance
+        from medguide.store.importing.name_variants import NameVariants
+
+        variants = NameVariants.load()
+        with self.db.engine.begin() as conn:
+            merged = merge_same_substance(conn, variants.us_name)
+        self._store(MERGE_KEY, MERGE_RULES_VERSION)
+        if merged:
+            self._reload_search()
+            self.announce(ANY_CONTENT)
+        return merged
 
     # ------------------------------------------------------------------ clinic data
 

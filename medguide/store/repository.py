@@ -22,6 +22,7 @@ from medguide.core.model import (
     AliasKind,
     Audience,
     Citation,
+    LabelInfo,
     Language,
     LocalName,
     Reference,
@@ -54,6 +55,7 @@ from medguide.store.schema import (
     FavouriteRow,
     RecentViewRow,
     SectionRow,
+    SlugRedirectRow,
     SourceRow,
 )
 
@@ -63,15 +65,36 @@ RECENT_KEPT = 50
 _LETTERHEAD_KEYS = ("clinic_name", "address", "phone", "logo_path")
 
 
-def _rank(source: SourceRow, audience: Audience) -> tuple[int, int, float, int]:
+def _rank(source: SourceRow, audience: Audience) -> tuple[int, bool, int, float, int]:
     """Sort key of a source for one audience: the format's precedence (the format registry
-    says it), then newest text first (last updated, then imported, then the later row)."""
+    says it); among FDA labels the brand or reference product (NDA/BLA) before generics;
+    then newest text first (last updated or effective, then imported, then the later row)."""
     updated = source.last_updated or date.min
+    label = _label(source)
     return (
         precedence(SourceFormat(source.format), audience),
+        label is not None and not label.is_reference_product,
         -updated.toordinal(),
         -source.imported_at.timestamp(),
         -source.id,
+    )
+
+
+def _label(row: SourceRow) -> LabelInfo | None:
+    """The ``LabelInfo`` kept with a label source (None for other sources)."""
+    if not row.label_json:
+        return None
+    values = json.loads(row.label_json)
+    effective = values.get("effective")
+    return LabelInfo(
+        set_id=values.get("set_id", ""),
+        version=values.get("version"),
+        effective=date.fromisoformat(effective) if effective else None,
+        product=values.get("product", ""),
+        manufacturer=values.get("manufacturer", ""),
+        application_numbers=tuple(values.get("application_numbers", ())),
+        generic_names=tuple(values.get("generic_names", ())),
+        brand_names=tuple(values.get("brand_names", ())),
     )
 
 
@@ -94,6 +117,7 @@ def source_view(row: SourceRow) -> SourceView:
         disclaimer=row.disclaimer,
         references=references,
         citations=citations,
+        label=_label(row),
     )
 
 
@@ -147,11 +171,22 @@ class Repository:
                 .order_by(AliasRow.kind == AliasKind.INGREDIENT_OF_BRAND.value, DrugRow.name)
                 .limit(1)
             )
-            if slug is not None or name.isascii():
+            if slug is not None:
                 return slug
+            redirected = session.scalar(
+                select(SlugRedirectRow.new_slug).where(SlugRedirectRow.old_slug == slugify(name))
+            )
+            if redirected is not None or name.isascii():
+                return redirected
             # SQLite's lower() keeps accents ("Caféine"): compare folded names in Python
             rows = session.execute(select(DrugRow.slug, DrugRow.name).order_by(DrugRow.name))
             return next((row.slug for row in rows if fold(row.name) == folded), None)
+
+    def redirects(self) -> dict[str, str]:
+        """Slugs of drugs merged into another → the slug of the drug they joined."""
+        with self._db.session() as session:
+            rows = session.execute(select(SlugRedirectRow.old_slug, SlugRedirectRow.new_slug))
+            return {str(row.old_slug): str(row.new_slug) for row in rows}
 
     def get_drug(self, slug: str) -> DrugPage | None:
         """Everything about one drug, best text first, or None when the slug is unknown."""
@@ -322,6 +357,7 @@ class _PageBuilder:
             *(s.source_id for s in sections),
             *(f.source_id for f in faqs),
             *(a.source_id for a in articles),
+            *self._other_sources(),
         ]:
             if source_id is not None and source_id not in used:
                 used.append(source_id)
@@ -344,6 +380,16 @@ class _PageBuilder:
             local_names=_local_names(drug.local_names_json),
             ingredients=tuple(i for i in (drug.ingredients or "").split(" + ") if i),
         )
+
+    def _other_sources(self) -> list[int]:
+        """Sources with text for this drug that no shown section comes from (another label of
+        the same drug, say), best first: kept and listed as alternatives."""
+        ids = set(
+            self._session.scalars(
+                select(SectionRow.source_id).where(SectionRow.drug_id == self._drug.id).distinct()
+            )
+        )
+        return sorted(ids, key=lambda i: _rank(self._source(i), Audience.PROFESSIONAL))
 
     def _sections(self) -> list[SectionText]:
         best: dict[tuple[SectionKind, Audience, Language], SectionText] = {}

@@ -259,3 +259,12 @@ class StoreMetaRow(Base):
 
     key: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SlugRedirectRow(Base):
+    """A drug merged into another (same substance): its old slug leads to the kept one."""
+
+    __tablename__ = "slug_redirects"
+
+    old_slug: Mapped[str] = mapped_column(String, primary_key=True)
+    new_slug: Mapped[str] = mapped_column(String)

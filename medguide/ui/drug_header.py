@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from medguide.core import provenance
+from medguide.core.model import Audience
 from medguide.core.views import DrugPage, SourceView
+from medguide.reading.audience import sources_shown
 
 AI_WARNING = f"⚠ {provenance.AI_WARNING}"
 PRINT_PENDING_TIP = "Printing handouts is not available in this build yet"
@@ -98,8 +100,11 @@ class DrugHeader(QWidget):
             "Print a patient handout of this drug (Ctrl+P)" if available else PRINT_PENDING_TIP
         )
 
-    def show_page(self, page: DrugPage | None, favourite: bool) -> None:
-        """Fill the header for ``page`` (None shows a placeholder)."""
+    def show_page(
+        self, page: DrugPage | None, favourite: bool, audience: Audience = Audience.PATIENT
+    ) -> None:
+        """Fill the header for ``page`` as a reader of ``audience`` sees it: its badges and
+        the AI warning speak for the text of that reading level (None shows a placeholder)."""
         scale = 1.6
         font = QFont(self.font())
         if font.pointSizeF() > 0:
@@ -124,10 +129,11 @@ class DrugHeader(QWidget):
         self.print_button.show()
         self.name.setText(page.name)
         self.details.setText(_details_html(page))
-        badges = list(dict.fromkeys(_source_badge(s) for s in page.sources))
+        shown = sources_shown(page, audience) or list(page.sources[:1])
+        badges = list(dict.fromkeys(_source_badge(s) for s in shown))
         self.badges.setText(" &nbsp;|&nbsp; ".join(badges))
-        self.badges.setVisible(bool(page.sources))
-        self.ai_warning.setVisible(any(provenance.needs_ai_warning(s) for s in page.sources))
+        self.badges.setVisible(bool(shown))
+        self.ai_warning.setVisible(any(provenance.needs_ai_warning(s) for s in shown))
 
     def _star_toggled(self, on: bool) -> None:
         self._paint_star()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from medguide.core.model import Audience, SectionKind
 from medguide.core.views import DrugPage
 from medguide.ui.drug_header import DrugHeader
+from medguide.ui.lead_panel import LeadPanel
 from medguide.ui.section_html import (
     ARTICLES_TAB,
     SEARCH_SCHEME,
@@ -33,13 +34,14 @@ TAB_KEYS: tuple[TabKey, ...] = (
 _OPTIONAL: frozenset[TabKey] = frozenset({SectionKind.OVERVIEW, ARTICLES_TAB, SOURCES_TAB})
 
 
-def tab_label(key: TabKey) -> str:
-    """The visible title of a tab."""
+def tab_label(key: TabKey, audience: Audience = Audience.PROFESSIONAL) -> str:
+    """The visible title of a tab for a reader of ``audience`` (plain words for patients:
+    "What it is for", "How to take it"…)."""
     if key == ARTICLES_TAB:
         return "Related articles"
     if key == SOURCES_TAB:
         return "Sources"
-    return SectionKind(key).label
+    return SectionKind(key).heading_for(audience)
 
 
 def tab_from_name(name: str) -> TabKey:
@@ -69,6 +71,8 @@ class DrugView(QWidget):
         self._audience = Audience.PATIENT
         self._rendered: dict[TabKey, tuple[str, Audience] | None] = {}
         self.header = DrugHeader(self)
+        self.lead = LeadPanel(self)
+        self.lead.link_clicked.connect(self._anchor_clicked)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
@@ -98,8 +102,10 @@ class DrugView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.lead)
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._on_tab)
+        self._label_tabs()
         self._show_nothing()
 
     # ------------------------------------------------------------------ public
@@ -126,7 +132,9 @@ class DrugView(QWidget):
         self._page = page
         self._audience = audience
         self._rendered = dict.fromkeys(TAB_KEYS)
-        self.header.show_page(page, favourite)
+        self.header.show_page(page, favourite, audience)
+        self._show_lead()
+        self._label_tabs()
         for i, key in enumerate(TAB_KEYS):
             has = _has_content(page, key)
             if key in _OPTIONAL:
@@ -155,8 +163,11 @@ class DrugView(QWidget):
             return
         fraction = self.scroll_fraction()
         self._audience = audience
+        self._label_tabs()
         if self._page is None:
             return
+        self.header.show_page(self._page, self.header.star.isChecked(), audience)
+        self._show_lead()
         key = self.current_tab()
         self._render(key)
         self.set_scroll_fraction(fraction)
@@ -170,7 +181,9 @@ class DrugView(QWidget):
     def set_scroll_fraction(self, fraction: float, key: TabKey | None = None) -> None:
         """Scroll the current tab (or ``key``'s) to ``fraction`` of its length."""
         browser = self.browsers[key if key is not None else self.current_tab()]
-        browser.document().adjustSize()
+        # lay the text out at the full width of the pane before reading the scroll range
+        # (QTextDocument.adjustSize would narrow it to its "ideal" width and keep it there)
+        browser.document().setTextWidth(browser.viewport().width())
         bar = browser.verticalScrollBar()
         bar.setValue(round(fraction * bar.maximum()))
 
@@ -207,7 +220,7 @@ class DrugView(QWidget):
         """Re-size the header name when the zoom changes the font."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self._page is not None:
-            self.header.show_page(self._page, self.header.star.isChecked())
+            self.header.show_page(self._page, self.header.star.isChecked(), self._audience)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Show glossary explanations (``title`` of a term) as tooltips over the text."""
@@ -223,6 +236,21 @@ class DrugView(QWidget):
                     event.ignore()
                 return True
         return False
+
+    def _show_lead(self) -> None:
+        """Key points (patient) or boxed warning (professional) above the tabs."""
+        html_text = self._builder.lead_html(self._page, self._audience) if self._page else ""
+        self.lead.set_html(html_text)
+
+    def _label_tabs(self) -> None:
+        """Tab titles in the reader's words."""
+        for i, key in enumerate(TAB_KEYS):
+            self.tabs.setTabText(i, tab_label(key, self._audience))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The lead block may take a share of the new height."""
+        super().resizeEvent(event)
+        self.lead.fit()
 
     def _anchor_clicked(self, url: QUrl) -> None:
         browser = self.browsers[self.current_tab()]

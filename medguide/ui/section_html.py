@@ -15,7 +15,7 @@ from urllib.parse import quote
 from medguide.core import provenance
 from medguide.core.model import Audience, SectionKind, SourceFormat
 from medguide.core.views import DrugPage, SectionText, SourceView
-from medguide.reading.audience import choose_faqs, choose_section
+from medguide.reading.audience import choose_faqs, choose_section, lead_kinds
 from medguide.reading.badges import grade_band, grade_label
 from medguide.reading.citations import strip_citations
 
@@ -87,6 +87,27 @@ class TabHtmlBuilder:
             self._cache.popitem(last=False)
         return built
 
+    def lead_html(self, page: DrugPage, audience: Audience) -> str:
+        """The block above the tabs: key points for patients, the boxed warning for
+        professionals ("" when the drug has neither); cached like the tabs."""
+        key = (page.slug, "lead", audience.value)
+        if key not in self._cache:
+            self._cache[key] = self._lead(page, audience)
+        return self._cache[key]
+
+    def _lead(self, page: DrugPage, audience: Audience) -> str:
+        parts = []
+        for kind in lead_kinds(page, audience):
+            shown = choose_section(page, kind, audience)
+            if shown.text is None:
+                continue
+            source = page.source(shown.text.source_id)
+            title = html.escape(kind.heading_for(audience))
+            parts.append(f'<p class="lead-title"><b>{title}</b></p>')
+            parts.append(_notice_html(shown.note))
+            parts.append(self._markdown(shown.text.markdown, audience, source))
+        return "".join(parts)
+
     def _build(self, page: DrugPage, tab: TabKey, audience: Audience) -> str:
         if tab == SOURCES_TAB:
             return self._sources(page, audience)
@@ -100,7 +121,7 @@ class TabHtmlBuilder:
             return _empty(kind)
         body = self._markdown(shown.text.markdown, audience, page.source(shown.text.source_id))
         badges = _badges_html(shown.text, audience)
-        return badges + _notice_html(shown.notice, shown.grade_note) + body
+        return badges + _notice_html(shown.note) + body
 
     def _markdown(
         self,
@@ -129,7 +150,7 @@ class TabHtmlBuilder:
             body = self._markdown(
                 section.text.markdown, audience, page.source(section.text.source_id)
             )
-            return _notice_html(section.notice, section.grade_note) + body
+            return _notice_html(section.note) + body
         parts = []
         for entry in shown.entries:
             source = page.source(entry.source_id)
@@ -137,12 +158,12 @@ class TabHtmlBuilder:
             parts.append(self._markdown(entry.answer, audience, source, annotate=False))
         # one annotation pass: a term is explained at its first use in the whole FAQ tab
         body = self._annotated("\n".join(parts), audience)
-        return _notice_html(shown.notice, shown.grade_note) + body
+        return _notice_html(shown.note) + body
 
     def _articles(self, page: DrugPage, audience: Audience) -> str:
         parts: list[str] = []
         if audience is Audience.PATIENT and page.related_articles:
-            parts.append(_notice_html(ARTICLES_PATIENT_NOTICE, ""))
+            parts.append(_notice_html(ARTICLES_PATIENT_NOTICE))
         for article in page.related_articles:
             source = page.source(article.source_id)
             title = article.title or article.question
@@ -160,19 +181,32 @@ class TabHtmlBuilder:
         return "\n".join(parts)
 
     def _sources(self, page: DrugPage, audience: Audience) -> str:
-        parts: list[str] = []
-        for source in page.sources:
-            parts.append(_source_html(source, audience))
+        shown_ids = {s.source_id for s in page.sections} | {f.source_id for f in page.faqs}
+        shown_ids |= {a.source_id for a in page.related_articles}
+        shown = [s for s in page.sources if s.id in shown_ids]
+        others = [s for s in page.sources if s.id not in shown_ids]
+        parts = [_source_html(source, audience) for source in shown]
+        if others:
+            labels = all(s.label is not None for s in others)
+            what = "labels of this medicine" if labels else "sources for this medicine"
+            parts.append(
+                f"<h2>Other {what} ({len(others)})</h2><p><i>Imported and kept, but not shown: "
+                "for each section the text of the source above is used (for FDA labels, the "
+                "brand or reference product's label first, then the newest).</i></p>"
+            )
+            parts += [_source_html(source, audience, brief=True) for source in others]
         if page.clinic_note:
             parts.append(f"<h3>Clinic note</h3><p>{html.escape(page.clinic_note)}</p>")
         return "\n".join(parts)
 
 
-def _source_html(source: SourceView, audience: Audience) -> str:
+def _source_html(source: SourceView, audience: Audience, brief: bool = False) -> str:
     esc = html.escape
     lines = [f"<h3>{esc(source.title)}</h3>"]
     facts = " · ".join(provenance.source_facts(source))
     lines.append(f"<p>{esc(facts)}<br><small>{esc(_short_origin(source))}</small></p>")
+    if brief:
+        return "\n".join(lines)
     if provenance.needs_ai_warning(source):
         lines.append(f'<p style="color:#c62828;"><b>{esc(provenance.AI_WARNING)}</b></p>')
     elif source.ai_generated:
@@ -229,9 +263,8 @@ def _badges_html(text: SectionText, audience: Audience) -> str:
     return f'<p class="badges">{" &nbsp; ".join(badges)}</p>' if badges else ""
 
 
-def _notice_html(notice: str, grade_note: str) -> str:
-    lines = [n for n in (notice, grade_note) if n]
-    return "".join(f'<p class="notice"><i>{html.escape(n)}</i></p>' for n in lines)
+def _notice_html(note: str) -> str:
+    return f'<p class="notice"><i>{html.escape(note)}</i></p>' if note else ""
 
 
 def _empty(kind: SectionKind) -> str:

@@ -12,7 +12,7 @@ from medguide.core.provenance import CLINIC_SOURCE
 from medguide.core.views import Letterhead, SectionText
 from medguide.handout.compose import AI_WARNING, DISCLAIMER, compose_handout, compose_part
 from medguide.handout.options import DEFAULT_SECTIONS, HandoutOptions, PrintSize
-from medguide.reading.audience import GRADE_NOTE
+from medguide.reading.audience import HARDER, ONE_VERSION
 from tests.handout.pages import make_oldamine, make_testamab
 
 
@@ -20,13 +20,17 @@ def _positions(html: str, labels: list[str]) -> list[int]:
     return [html.index(f"<h2>{label}</h2>") for label in labels]
 
 
-def test_default_sections_are_the_short_handout_in_tab_order() -> None:
+def test_default_sections_are_the_short_handout_in_tab_order_with_patient_headings() -> None:
     part = compose_part(make_testamab(), HandoutOptions())
-    labels = [k.label for k in SectionKind.tab_order() if k in DEFAULT_SECTIONS]
-    assert labels == ["Usage", "Side effects", "Dosage", "Precautions", "FAQ"]
+    labels = [
+        k.heading_for(Audience.PATIENT) for k in SectionKind.tab_order() if k in DEFAULT_SECTIONS
+    ]
+    assert labels == ["What it is for", "Side effects", "How to take it", "Warnings", "Questions"]
     positions = _positions(part.body_html, labels)
     assert positions == sorted(positions)
     assert "<h2>How it works</h2>" not in part.body_html
+    professional = compose_part(make_testamab(), HandoutOptions(audience=Audience.PROFESSIONAL))
+    assert "<h2>Usage</h2>" in professional.body_html
 
 
 def test_patient_text_hides_citations_professional_keeps_them() -> None:
@@ -62,10 +66,10 @@ def test_footer_names_source_review_status_ai_warning_and_disclaimer() -> None:
     assert part.footer_lines[-1] == DISCLAIMER
 
 
-def test_unstructured_page_prints_its_overview_with_the_grade_note() -> None:
+def test_unstructured_page_prints_its_overview_with_the_note_once() -> None:
     part = compose_part(make_oldamine(), HandoutOptions())
-    assert "<h2>Overview</h2>" in part.body_html
-    assert GRADE_NOTE in part.body_html
+    assert "<h2>More about it</h2>" in part.body_html
+    assert part.body_html.count(ONE_VERSION) == 1 and HARDER in part.body_html
     assert "RxHive" in part.footer_lines[0]
 
 
@@ -80,7 +84,7 @@ def test_section_with_no_text_for_audience_falls_back_with_a_notice() -> None:
     part = compose_part(
         only_patient, HandoutOptions(audience=Audience.PROFESSIONAL, sections=(SectionKind.USAGE,))
     )
-    assert "showing the patient wording" in part.body_html
+    assert f"{ONE_VERSION}." in part.body_html
 
 
 @pytest.mark.parametrize("size", list(PrintSize))

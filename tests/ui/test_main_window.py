@@ -30,6 +30,17 @@ def test_tabs_in_order_and_empty_tab_disabled(parts: WindowParts) -> None:
     window = parts.window
     assert window.open_drug("romiplostim")
     tabs = window.drug_view.tabs
+    # the patient's words on the tabs, the usual names for professionals
+    assert _visible_tabs(tabs) == [
+        "What it is for",
+        "Side effects",
+        "How it works",
+        "How to take it",
+        "Warnings",
+        "Questions",
+        "Sources",
+    ]
+    window.set_audience(Audience.PROFESSIONAL)
     assert _visible_tabs(tabs) == [
         "Usage",
         "Side effects",
@@ -78,7 +89,7 @@ def test_audience_switch_keeps_drug_tab_and_scroll(parts: WindowParts, qtbot: Qt
     assert "Raises platelets" in view.tab_html(SectionKind.USAGE)
     view.select_tab(SectionKind.MECHANISM)
     shown = view.tab_html(SectionKind.MECHANISM)
-    assert "professional text" in shown  # fallback notice
+    assert "written for professionals" in shown  # the only version, and for whom
     assert "References" not in shown
 
 
@@ -99,7 +110,7 @@ def test_scroll_fraction_is_kept_between_audiences(qtbot: QtBot, settings: Setti
     qtbot.wait(10)
     assert view.current_tab() is SectionKind.DOSAGE
     assert abs(view.scroll_fraction() - before) < 0.05
-    assert "patient wording" in view.tab_html(SectionKind.DOSAGE)
+    assert "One version of this text exists" in view.tab_html(SectionKind.DOSAGE)
 
 
 def test_back_forward_and_recent(parts: WindowParts) -> None:
@@ -287,11 +298,11 @@ def test_unstructured_page_opens_on_overview(qtbot: QtBot, settings: Settings) -
     qtbot.addWidget(window)
     window.open_drug("mixture")
     tabs = window.drug_view.tabs
-    assert _visible_tabs(tabs)[0] == "Overview"
+    assert _visible_tabs(tabs)[0] == "More about it"  # the overview, in a patient's words
     assert "Related articles" in _visible_tabs(tabs)
     assert window.drug_view.current_tab() is SectionKind.OVERVIEW
     enabled = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabEnabled(i)]
-    assert enabled == ["Overview", "Related articles", "Sources"]
+    assert enabled == ["More about it", "Related articles", "Sources"]
     assert "All in one." in window.drug_view.tab_html(SectionKind.OVERVIEW)
 
 

@@ -48,7 +48,8 @@ def test_pdf_has_sections_in_order_footer_on_every_page_and_no_markdown(
     assert len(pages) == count >= 2
     whole = "\n".join(pages)
     order = [
-        whole.index(label) for label in ("Usage", "Side effects", "Dosage", "Precautions", "FAQ")
+        whole.index(label)
+        for label in ("What it is for", "Side effects", "How to take it", "Warnings", "Questions")
     ]
     assert order == sorted(order)
     assert "Ann Example" in whole

@@ -19,12 +19,16 @@ from functools import partial
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
+from medguide.content.format_record import SNIFF_BYTES, InputFormat
+from medguide.content.formats import stream_formats
+from medguide.core.files import read_regular
 from medguide.core.model import Alias, ImportReport
 from medguide.store.database import Database
 from medguide.store.gc_pause import cyclic_gc_paused
 from medguide.store.importing.files import find_files, size_problem
+from medguide.store.importing.merge import merge_same_substance
 from medguide.store.importing.names import AliasTables
 from medguide.store.importing.prepare import (
     ParseFn,
@@ -32,7 +36,8 @@ from medguide.store.importing.prepare import (
     file_hash,
     prepare_file,
 )
-from medguide.store.importing.write import SOURCES, AliasesFn, BatchWriter
+from medguide.store.importing.streams import StreamCancelled, import_stream
+from medguide.store.importing.write import SOURCES, AliasesFn, BatchWriter, WriteOutcome
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -115,6 +120,7 @@ class Importer:
         self.seconds = {}
         known = self._stored_hashes()
         to_parse: list[tuple[Path, str | None]] = []
+        streams: list[tuple[Path, InputFormat]] = []
         total = len(files)
         done = 0
         for path in files:
@@ -124,6 +130,10 @@ class Importer:
             if oversized is not None:  # refused before it is hashed or read
                 report.rejected.append(oversized)
                 done += 1
+                continue
+            stream_format = stream_format_of(path)
+            if stream_format is not None:  # read record by record, inside the write below
+                streams.append((path, stream_format))
                 continue
             # Into an empty database nothing can be unchanged: the workers hash instead.
             digest = _try_hash(path) if known else None
@@ -149,11 +159,24 @@ class Importer:
         try:
             # hundreds of thousands of small row objects and no garbage cycles
             with cyclic_gc_paused(), self._db.engine.begin() as conn:
-                writer = BatchWriter(conn, self._aliases, tables=self._alias_tables(prepared))
+                tables = self._alias_tables(bool(prepared or streams))
+                writer = BatchWriter(conn, self._aliases, tables=tables)
                 outcome = writer.write(prepared)
+                finished = total - len(streams)
+                for path, stream_format in streams:
+                    label_progress = _label_progress(progress, finished, total)
+                    self._write_stream(
+                        conn, writer, path, stream_format, outcome, report, label_progress, cancel
+                    )
+                    finished += 1
+                    if progress is not None:
+                        progress(finished, total, str(path))
+                if outcome.imported or outcome.updated:
+                    merged = merge_same_substance(conn, tables.variants.us_name)
+                    self.seconds["merged drugs"] = float(len(merged))
                 if cancel is not None and cancel():
                     raise ImportCancelled
-        except ImportCancelled:
+        except (ImportCancelled, StreamCancelled):
             return self._cancelled(report)
         self.seconds.update(outcome.seconds)
         report.imported.extend(outcome.imported)
@@ -166,10 +189,32 @@ class Importer:
         self.seconds["total"] = time.perf_counter() - started
         return report
 
-    def _alias_tables(self, prepared: Sequence[PreparedFile]) -> AliasTables:
+    def _write_stream(
+        self,
+        conn: Connection,
+        writer: BatchWriter,
+        path: Path,
+        stream_format: InputFormat,
+        outcome: WriteOutcome,
+        report: ImportReport,
+        progress: Callable[[str], None] | None,
+        cancel: CancelFn | None,
+    ) -> int:
+        """Write one stream file's documents into the batch; returns how many it held."""
+        started = time.perf_counter()
+        result = import_stream(conn, writer, path, stream_format, progress, cancel)
+        if result.unchanged_file:
+            report.unchanged.append(str(path))
+        outcome.absorb(result.outcome)
+        key = "labels (stream read + write)"
+        self.seconds[key] = self.seconds.get(key, 0.0) + time.perf_counter() - started
+        self.seconds["labels"] = self.seconds.get("labels", 0.0) + result.documents
+        return result.documents
+
+    def _alias_tables(self, needed: bool) -> AliasTables:
         """The brand and variant tables; the shipped files are read only when needed."""
         if self._tables is None:
-            if not prepared:
+            if not needed:
                 return AliasTables.empty()
             started = time.perf_counter()
             self._tables = AliasTables.shipped()
@@ -219,6 +264,30 @@ class Importer:
     @staticmethod
     def _cancelled(report: ImportReport) -> ImportReport:
         return ImportReport(rejected=report.rejected, skipped=report.skipped, cancelled=True)
+
+
+def _label_progress(
+    progress: ProgressFn | None, done: int, total: int
+) -> Callable[[str], None] | None:
+    """Progress of a stream file as the batch's progress: the file count stays, the label
+    says how far into the file the reading is."""
+    if progress is None:
+        return None
+    return lambda label: progress(done, total, label)
+
+
+def stream_format_of(path: Path) -> InputFormat | None:
+    """The stream format of a file, judged from its first bytes; only files whose name a
+    stream format takes are opened for this (text pages are never sniffed)."""
+    suffix = path.suffix.lower()
+    candidates = [f for f in stream_formats() if suffix in f.suffixes]
+    if not candidates:
+        return None
+    try:
+        head = read_regular(path, SNIFF_BYTES)
+    except OSError:
+        return None
+    return next((f for f in candidates if f.sniff is not None and f.sniff(head)), None)
 
 
 def _prepare_one(parse: ParseFn, path: Path, digest: str | None) -> PreparedFile:

@@ -21,9 +21,13 @@ _HEADER = "us_name"
 class NameVariants:
     """The other spellings of a drug name, looked up by the name's key."""
 
-    def __init__(self, others: Mapping[str, tuple[str, ...]]) -> None:
-        """``others`` maps a name key to the other names of the same substance."""
+    def __init__(
+        self, others: Mapping[str, tuple[str, ...]], us_names: Mapping[str, str] | None = None
+    ) -> None:
+        """``others`` maps a name key to the other names of the same substance; ``us_names``
+        maps the key of an international name to the key of its US name."""
         self._others = dict(others)
+        self._us_names = dict(us_names or {})
 
     @classmethod
     def load(cls, path: Path | None = None) -> NameVariants:
@@ -39,12 +43,14 @@ class NameVariants:
     def from_pairs(cls, pairs: list[tuple[str, str]]) -> NameVariants:
         """Variants from (US name, international name) pairs, usable in both directions."""
         others: dict[str, list[str]] = {}
+        us_names: dict[str, str] = {}
         for first, second in pairs:
+            us_names.setdefault(name_key(second), name_key(first))
             for name, other in ((first, second), (second, first)):
                 found = others.setdefault(name_key(name), [])
                 if other not in found:
                     found.append(other)
-        return cls({key: tuple(names) for key, names in others.items()})
+        return cls({key: tuple(names) for key, names in others.items()}, us_names)
 
     def __len__(self) -> int:
         return len(self._others)
@@ -52,6 +58,11 @@ class NameVariants:
     def others(self, name: str) -> tuple[str, ...]:
         """The other spellings of ``name`` (empty when it has none)."""
         return self._others.get(name_key(name), ())
+
+    def us_name(self, key: str) -> str:
+        """The key of the US name of a name key (the key itself when it is not an
+        international name: ``"paracetamol"`` → ``"acetaminophen"``)."""
+        return self._us_names.get(key, key)
 
 
 def parse_variants(text: str) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ file is a ``PreparedFile``: its hash, its parse result with the sections merged 
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -78,9 +79,13 @@ def source_key(document: ParsedDocument) -> str:
     """The identity of a document across re-imports and moves.
 
     ``f"{format}:{stem}"``; a library page is ``medguide-library:<slug>/<audience>``, with
-    ``.<language>`` after it when the page is not in English (``…/patient.es``).
+    ``.<language>`` after it when the page is not in English (``…/patient.es``); an FDA label,
+    from openFDA JSON or SPL XML alike, is ``label:<set id>`` (so a newer version of the same
+    label replaces the older one, whichever format and file it came in).
     """
     source = document.source
+    if source.label is not None:
+        return f"label:{source.label.set_id}"
     if source.format is SourceFormat.LIBRARY and document.drugs:
         drug = document.drugs[0]
         key = f"{source.format.value}:{drug.slug}/{_library_audience(document).value}"
@@ -163,17 +168,28 @@ def prepare_file(path: Path, parse: ParseFn, content_hash: str | None = None) ->
         digest = content_hash or file_hash(path)
     except OSError as exc:
         return PreparedFile(origin, "", Rejected(origin, f"cannot read the file: {exc.strerror}"))
-    after_hash = time.perf_counter()
-    seconds["hash"] = after_hash - start
+    seconds["hash"] = time.perf_counter() - start
     result = _parse_timed(path, parse, seconds)
-    after_parse = time.perf_counter()
     if isinstance(result, Rejected):
         return PreparedFile(origin, digest, result, seconds=seconds)
+    return prepare_document(result, origin, digest, seconds)
+
+
+def prepare_document(
+    document: ParsedDocument,
+    origin: str,
+    digest: str | None = None,
+    seconds: dict[str, float] | None = None,
+) -> PreparedFile:
+    """Merge and grade the sections of a parsed document (one record of a stream file, or a
+    whole text file). Without ``digest`` the content hash is taken from the document itself."""
+    timings = dict(seconds or {})
+    started = time.perf_counter()
     graded: list[tuple[PreparedSection, ...]] = []
-    for drug in result.drugs:
+    for drug in document.drugs:
         merged = merge_sections(drug.sections)
         graded.append(tuple(_graded(s) for s in merged if s.markdown))
-    article = result.article
+    article = document.article
     focus = (
         _graded(ParsedSection(article.focus, Audience.PROFESSIONAL, article.body_markdown))
         if article is not None and article.focus is not None
@@ -181,22 +197,39 @@ def prepare_file(path: Path, parse: ParseFn, content_hash: str | None = None) ->
     )
     faq_plain = tuple(
         (text, markdown_to_plain(text))
-        for drug in result.drugs
+        for drug in document.drugs
         for faq in drug.faqs
         if (text := faq_index_text(faq.question, faq.answer))
     )
-    result = replace(result, drugs=tuple(replace(d, sections=()) for d in result.drugs))
-    seconds["grade"] = time.perf_counter() - after_parse
+    content_hash = digest or document_hash(document)
+    stripped = replace(document, drugs=tuple(replace(d, sections=()) for d in document.drugs))
+    timings["grade"] = time.perf_counter() - started
     return PreparedFile(
         origin,
-        digest,
-        result,
+        content_hash,
+        stripped,
         tuple(graded),
         focus.grade if focus else None,
         focus.plain if focus else "",
         faq_plain,
-        seconds,
+        timings,
     )
+
+
+def document_hash(document: ParsedDocument) -> str:
+    """sha256 of what a document says (for records of a stream file, which has no hash of
+    its own per record): its label version, names and every section and FAQ."""
+    digest = hashlib.sha256()
+    label = document.source.label
+    parts: list[str] = [document.source.title, repr(label)]
+    for drug in document.drugs:
+        parts += [drug.slug, drug.name, repr(drug.aliases), repr(drug.ingredients)]
+        parts += [f"{s.kind}|{s.audience}|{s.language}|{s.markdown}" for s in drug.sections]
+        parts += [f"{f.audience}|{f.question}|{f.answer}" for f in drug.faqs]
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def faq_index_text(question: str, answer: str) -> str:

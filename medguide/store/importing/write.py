@@ -23,6 +23,7 @@ from sqlalchemy.sql.expression import bindparam
 from medguide.core.model import (
     Alias,
     Audience,
+    LabelInfo,
     Language,
     ParsedArticle,
     ParsedDocument,
@@ -75,6 +76,16 @@ class WriteOutcome:
     removed_drugs: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
+    def absorb(self, other: WriteOutcome) -> None:
+        """Add another write's results to this one (a stream file is written in chunks)."""
+        self.imported += other.imported
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.rejected += other.rejected
+        self.removed_drugs += other.removed_drugs
+        for phase, seconds in other.seconds.items():
+            self.seconds[phase] = self.seconds.get(phase, 0.0) + seconds
+
 
 @dataclass
 class _Planned:
@@ -111,6 +122,24 @@ class _DrugState:
             "ingredients": self.ingredients,
             "local_names_json": json.dumps(self.local_names, ensure_ascii=False, sort_keys=True),
         }
+
+
+def label_json(label: LabelInfo) -> str:
+    """``LabelInfo`` as the JSON kept in ``sources.label_json``."""
+    values = asdict(label)
+    values["effective"] = label.effective.isoformat() if label.effective else None
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def _older_label(document: ParsedDocument, stored_version: int | None) -> bool:
+    """Whether ``document`` is an older version of the label stored with ``stored_version``."""
+    label = document.source.label
+    return (
+        label is not None
+        and label.version is not None
+        and stored_version is not None
+        and label.version < stored_version
+    )
 
 
 def _merge_names(state: _DrugState, drug: ParsedDrug, is_library: bool) -> None:
@@ -184,9 +213,9 @@ class BatchWriter:
 
     def _plan(self, files: Sequence[PreparedFile], outcome: WriteOutcome) -> list[_Planned]:
         existing = {
-            key: (source_id, digest)
-            for source_id, key, digest in self._conn.execute(
-                select(SOURCES.c.id, SOURCES.c.key, SOURCES.c.content_hash)
+            key: (source_id, digest, version)
+            for source_id, key, digest, version in self._conn.execute(
+                select(SOURCES.c.id, SOURCES.c.key, SOURCES.c.content_hash, SOURCES.c.label_version)
             )
         }
         planned: list[_Planned] = []
@@ -207,7 +236,8 @@ class BatchWriter:
             if stored is None:
                 planned.append(_Planned(prepared, document, key))
                 outcome.imported.append(prepared.origin)
-            elif stored[1] == prepared.content_hash:
+            elif stored[1] == prepared.content_hash or _older_label(document, stored[2]):
+                # the same text, or an older version of a label already stored: kept as it is
                 outcome.unchanged.append(prepared.origin)
             else:
                 planned.append(_Planned(prepared, document, key, stored[0]))
@@ -230,6 +260,9 @@ class BatchWriter:
             "references_json": json.dumps([asdict(r) for r in source.references]),
             "citations_json": json.dumps([asdict(c) for c in source.citations]),
             "imported_at": self._now,
+            "set_id": source.label.set_id if source.label else None,
+            "label_version": source.label.version if source.label else None,
+            "label_json": label_json(source.label) if source.label else "",
         }
 
     def _insert_sources(self, new: Sequence[_Planned]) -> None:
