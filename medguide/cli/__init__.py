@@ -12,9 +12,13 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TextIO, cast
 
 from medguide import __version__
-from medguide.cli.database_arg import add_database_options
+from medguide.cli.database_arg import DATABASE_ERROR_EXIT, add_database_options
+
+BUSY_EXIT = 3
+"""Exit code when another import or program kept the database busy for too long."""
 
 # command name → (module in this package, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -58,7 +62,24 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``medguide`` script; returns the exit code."""
+    """Entry point of the ``medguide`` script; returns the exit code.
+
+    Output is cleaned of control and bidi characters; a closed pipe and Ctrl+C end the command
+    with an exit code, never a traceback (``medguide.cli.terminal``).
+    """
+    from medguide.cli.terminal import CleanOutput, ended_quietly
+
+    streams = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, CleanOutput):
+        sys.stdout = cast(TextIO, CleanOutput(sys.stdout))
+        sys.stderr = cast(TextIO, CleanOutput(sys.stderr))
+    try:
+        return ended_quietly(lambda: _main(argv))
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
@@ -69,7 +90,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args_list = [*args_list, "gui"]
         args = build_parser(args_list).parse_args(args_list)
-    return int(_command_module(args.command).run(args))
+    return _run_command(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Run the chosen command; a database problem it meets ends in one line and exit code 2
+    (3 when the database stayed busy), never a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from medguide.store.database import DatabaseError, explain
+    from medguide.store.locks import DatabaseBusy
+
+    try:
+        return int(_command_module(args.command).run(args))
+    except DatabaseBusy as exc:
+        print(f"medguide {args.command}: {exc}", file=sys.stderr)
+        return BUSY_EXIT
+    except DatabaseError as exc:
+        print(f"medguide {args.command}: {exc}", file=sys.stderr)
+        return DATABASE_ERROR_EXIT
+    except SQLAlchemyError as exc:
+        from medguide.core.paths import database_path
+
+        where = database_path(getattr(args, "db", None))
+        print(f"medguide {args.command}: {explain(exc, where)}", file=sys.stderr)
+        return DATABASE_ERROR_EXIT
 
 
 def gui_main() -> int:

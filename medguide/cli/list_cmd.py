@@ -6,6 +6,13 @@ import argparse
 import sys
 
 from medguide.cli.database_arg import DATABASE_ERROR_EXIT, open_collection_for
+from medguide.cli.terminal import one_line
+from medguide.core.text import trim_name
+
+SLUG_COLUMN = 40
+NAME_COLUMN = 48
+CLASS_COLUMN = 60
+"""Widest columns: a very long title is cut with "…" instead of widening every line."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,10 +31,12 @@ def run(args: argparse.Namespace) -> int:
         print("The database is empty: import files with `medguide import PATH`.", file=sys.stderr)
         return 0
     shown = drugs if args.limit is None else drugs[: max(0, args.limit)]
-    slug_width = max(len(d.slug) for d in shown) if shown else 0
-    name_width = max(len(d.name) for d in shown) if shown else 0
+    slug_width = min(SLUG_COLUMN, max((len(d.slug) for d in shown), default=0))
+    name_width = min(NAME_COLUMN, max((len(d.name) for d in shown), default=0))
     for drug in shown:
-        line = f"{drug.slug:<{slug_width}}  {drug.name:<{name_width}}  {drug.drug_class or ''}"
+        name = one_line(trim_name(drug.name, NAME_COLUMN))
+        drug_class = one_line(trim_name(drug.drug_class or "", CLASS_COLUMN))
+        line = f"{drug.slug:<{slug_width}}  {name:<{name_width}}  {drug_class}"
         print(line.rstrip())
     if len(shown) < len(drugs):
         print(f"({len(shown)} of {len(drugs)} drugs)", file=sys.stderr)

@@ -40,6 +40,18 @@ def split_front_matter(text: str) -> FrontMatter:
     return FrontMatter(match.group(1), stripped[match.end() :])
 
 
+def front_matter_problem(text: str) -> str | None:
+    """Why the ``---`` block at the top of ``text`` cannot be read (None when there is none,
+    or it is closed): the one mistake that turns a page into "not a recognised format"."""
+    stripped = text.lstrip("\ufeff")
+    if not stripped.startswith("---") or _FENCE.match(stripped) is not None:
+        return None
+    return (
+        "the front matter at the top (the block that starts with ---) is never closed: "
+        "a line with only --- must end it"
+    )
+
+
 def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]

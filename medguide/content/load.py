@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medguide.content.formats import detect_text_format
+from medguide.content.frontmatter import front_matter_problem
 from medguide.content.repair import repair_text
 from medguide.core.files import describe_error, read_regular
 from medguide.core.model import ParseResult, Rejected
@@ -143,6 +144,9 @@ def parse_text(text: str, origin: str) -> ParseResult:
     try:
         found = detect_text_format(text)
         if found is None or found.parse_text is None:
+            broken = front_matter_problem(text)
+            if broken is not None:
+                return Rejected(origin, broken)
             return Rejected(origin, UNKNOWN_FORMAT, not_a_page=True)
         return found.parse_text(text, origin)
     except Exception as exc:  # a reader bug must not stop a batch import

@@ -135,11 +135,17 @@ def _order(kind: SectionKind) -> int:
     return _ORDER[kind]
 
 
+_SAFE_STEM = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
 def _slug(origin: str, title: str) -> str:
-    """The corpus file stem for a ``.md`` origin (search expects it), else the title's slug."""
+    """The corpus file stem for a ``.md`` origin (search expects it) when it is a plain ASCII
+    slug already, else the slug of the stem (``über drug.md`` → ``uber-drug``), else of the
+    title."""
     name = origin.replace("\\", "/").rsplit("/", 1)[-1]
     if name.lower().endswith(".md") and len(name) > 3:
-        return name[:-3].lower()
+        stem = name[:-3].lower()
+        return stem if _SAFE_STEM.fullmatch(stem) else slugify(stem)
     return slugify(title) or "untitled"
 
 

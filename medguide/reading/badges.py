@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from medguide.reading.grade import MAX_GRADE
+
 GREEN_MAX = 6
 AMBER_MAX = 8
 
@@ -39,6 +41,8 @@ def grade_label(grade: float | None) -> str:
     """Badge text, for example ``"Reading level: grade 6"``."""
     if grade is None:
         return "Reading level: not measured"
+    if grade >= MAX_GRADE:
+        return f"Reading level: grade {round(MAX_GRADE)} or higher"
     return f"Reading level: grade {shown_grade(grade)}"
 
 

@@ -39,6 +39,10 @@ _EXCEPTIONS = {
 }
 
 
+MAX_GRADE = 40.0
+"""The highest grade reported: past it the formula measures nothing a reader would notice."""
+
+
 @dataclass(frozen=True)
 class TextCounts:
     """Counts behind a grade: sentences, words, syllables."""
@@ -49,10 +53,12 @@ class TextCounts:
 
     @property
     def grade(self) -> float | None:
-        """Flesch-Kincaid grade, or None when there are no words."""
+        """Flesch-Kincaid grade, or None when there are no words; at most ``MAX_GRADE`` (a
+        run-on line of a million characters is not "grade 77996", it is beyond measure)."""
         if self.words == 0 or self.sentences == 0:
             return None
-        return 0.39 * (self.words / self.sentences) + 11.8 * (self.syllables / self.words) - 15.59
+        raw = 0.39 * (self.words / self.sentences) + 11.8 * (self.syllables / self.words) - 15.59
+        return min(raw, MAX_GRADE)
 
 
 @lru_cache(maxsize=1)

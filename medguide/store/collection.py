@@ -32,7 +32,7 @@ from medguide.core.changes import ANY_CONTENT, Changes
 from medguide.core.model import Audience, ImportReport, SectionKind
 from medguide.core.paths import library_dir
 from medguide.core.views import Letterhead
-from medguide.store.database import Database, open_database
+from medguide.store.database import Database, DatabaseReadOnly, open_database
 from medguide.store.importing.merge import MERGE_RULES_VERSION
 from medguide.store.repository import Repository
 from medguide.store.schema import StoreMetaRow
@@ -101,11 +101,14 @@ class Collection:
 
     # ------------------------------------------------------------------ importing
 
-    def importer(self, workers: int | None = None) -> Importer:
-        """A new importer on this database (``workers``: parsing processes, None = auto)."""
+    def importer(self, workers: int | None = None, lock_wait: float | None = None) -> Importer:
+        """A new importer on this database (``workers``: parsing processes, None = auto;
+        ``lock_wait``: seconds to wait for another writer, None = the default)."""
         from medguide.store.importing.importer import Importer
+        from medguide.store.locks import DEFAULT_WAIT_S
 
-        return Importer(self.db, workers=workers)
+        wait = DEFAULT_WAIT_S if lock_wait is None else lock_wait
+        return Importer(self.db, workers=workers, lock_wait=wait)
 
     def import_paths(
         self,
@@ -113,9 +116,14 @@ class Collection:
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
         workers: int | None = None,
+        lock_wait: float | None = None,
     ) -> ImportReport:
-        """Import files and folders as one batch; announces the changes when it wrote any."""
-        report = self.importer(workers).import_paths(paths, progress=progress, cancel=cancel)
+        """Import files and folders as one batch; announces the changes when it wrote any.
+        Raises ``DatabaseReadOnly`` on a database that may not be written, ``DatabaseBusy``
+        when another writer kept it busy for longer than ``lock_wait`` seconds."""
+        self._writable()
+        importer = self.importer(workers, lock_wait)
+        report = importer.import_paths(paths, progress=progress, cancel=cancel)
         if not report.cancelled and (report.imported or report.updated):
             self._store(MERGE_KEY, MERGE_RULES_VERSION)  # a writing import merges as it goes
             self._reload_search()
@@ -124,7 +132,7 @@ class Collection:
 
     def library_needs_loading(self) -> bool:
         """Whether the built-in library (as shipped) has not been loaded into this file yet."""
-        if not self._library.is_dir():
+        if self.db.read_only or not self._library.is_dir():
             return False
         return self._stored(LIBRARY_KEY) != library_fingerprint(self._library)
 
@@ -144,7 +152,7 @@ class Collection:
         """Load the built-in library when this file has not got it (None when it had), and
         join duplicate drugs when the file was last merged by older rules."""
         report = self.load_library(progress) if self.library_needs_loading() else None
-        if self._stored(MERGE_KEY) != MERGE_RULES_VERSION:
+        if not self.db.read_only and self._stored(MERGE_KEY) != MERGE_RULES_VERSION:
             self.merge_duplicates()
         return report
 
@@ -164,23 +172,41 @@ class Collection:
 
     # ------------------------------------------------------------------ clinic data
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the database may be read but not changed (a read-only file or folder)."""
+        return self.db.read_only
+
+    def _writable(self) -> None:
+        if self.db.read_only:
+            raise DatabaseReadOnly(
+                f"{self.path} (or its folder) is read-only: MedGuide can show it but not "
+                "change it; ask for write access or copy it to a folder you may write to"
+            )
+
     def set_favourite(self, slug: str, on: bool) -> Changes:
         """Star or unstar a drug."""
+        self._writable()
         self.repository.set_favourite(slug, on)
         return self.announce(Changes(favourites=True, drugs=frozenset({slug})))
 
     def record_view(self, slug: str) -> Changes:
-        """Remember that a drug was opened (the recently viewed list)."""
+        """Remember that a drug was opened (the recently viewed list); a read-only database
+        simply does not remember."""
+        if self.db.read_only:
+            return Changes()
         self.repository.record_view(slug)
         return self.announce(Changes(history=True))
 
     def save_letterhead(self, letterhead: Letterhead) -> Changes:
         """Save the clinic letterhead."""
+        self._writable()
         self.repository.save_letterhead(letterhead)
         return self.announce(Changes(letterhead=True))
 
     def save_clinic_note(self, slug: str, text: str) -> Changes:
         """Save (or clear, with "") the clinic's instruction for a drug."""
+        self._writable()
         self.repository.save_clinic_note(slug, text)
         return self.announce(Changes(clinic_notes=True, drugs=frozenset({slug})))
 
@@ -188,11 +214,13 @@ class Collection:
         self, slug: str, kind: SectionKind, audience: Audience, markdown: str
     ) -> Changes:
         """Store the clinic's own wording of a section."""
+        self._writable()
         self.repository.save_override(slug, kind, audience, markdown)
         return self.announce(Changes(content=True, drugs=frozenset({slug})))
 
     def revert_override(self, slug: str, kind: SectionKind, audience: Audience) -> Changes:
         """Drop the clinic's wording of a section (the imported text shows again)."""
+        self._writable()
         self.repository.revert_override(slug, kind, audience)
         return self.announce(Changes(content=True, drugs=frozenset({slug})))
 

@@ -7,6 +7,7 @@ runs the Alembic scripts in ``db/`` up to head.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -19,6 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
+from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,9 +49,11 @@ class DatabaseTooNew(DatabaseError):
 class Database:
     """An open MedGuide database: the engine plus short-lived sessions."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
+        """True when the file or its folder may not be written: reads work, writes refuse."""
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager
@@ -77,6 +81,38 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA query_only=ON")
+    finally:
+        cursor.close()
+
+
+def is_writable(path: Path) -> bool:
+    """Whether MedGuide may change the database: the file (when it exists) and its folder
+    (SQLite writes its journal and WAL files there) are writable."""
+    folder_ok = os.access(path.parent, os.W_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def create_read_only_engine(path: Path) -> Engine:
+    """An engine that opens the file read-only (``mode=ro``); when its folder is read-only too
+    and a WAL file's shared-memory index cannot be made, as ``immutable`` (nothing else may
+    write it then, which a read-only folder makes true)."""
+    uri = f"file:{path}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as probe:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        uri = f"file:{path}?immutable=1"
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    )
+    event.listen(engine, "connect", _set_read_only_pragmas)
+    return engine
 
 
 def create_sqlite_engine(path: Path) -> Engine:
@@ -130,13 +166,46 @@ def backup_copy(path: Path, revision: str | None) -> Path:
     return target
 
 
+MIGRATION_WAIT_S = 120.0
+"""How long opening waits for another MedGuide that is creating or upgrading the same file."""
+
+
+def import_lock_path(path: Path) -> Path:
+    """The lock file beside a database that one writer at a time holds: an import, or the
+    creation or upgrade of the file (``medguide.store.locks`` keeps the import side)."""
+    return path.with_name(path.name + ".import-lock")
+
+
 def _migrate(engine: Engine, path: Path) -> None:
+    """Bring the file to the newest schema. Two MedGuides started at once on a new file
+    (two windows, two scripts) must not both create it: the check and the upgrade are made
+    holding the lock file, and the revision is read again once it is held."""
     head = head_revision()
-    with engine.connect() as connection:
-        revision = current_revision(connection)
-        has_tables = bool(inspect(connection).get_table_names())
-    if revision == head:
+    if _revision_and_tables(engine)[0] == head:
         return
+    lock = FileLock(str(import_lock_path(path)))
+    try:
+        lock.acquire(timeout=MIGRATION_WAIT_S)
+    except Timeout:
+        raise DatabaseError(
+            f"{path} is being created or upgraded by another MedGuide that has not finished "
+            f"in {MIGRATION_WAIT_S:.0f} s; try again when it has"
+        ) from None
+    try:
+        _migrate_locked(engine, path, head)
+    finally:
+        lock.release()
+
+
+def _revision_and_tables(engine: Engine) -> tuple[str | None, bool]:
+    with engine.connect() as connection:
+        return current_revision(connection), bool(inspect(connection).get_table_names())
+
+
+def _migrate_locked(engine: Engine, path: Path, head: str) -> None:
+    revision, has_tables = _revision_and_tables(engine)
+    if revision == head:
+        return  # another MedGuide made or upgraded it while this one waited
     if revision is not None and not _is_known(revision):
         raise DatabaseTooNew(revision, path)
     if revision is None and has_tables:
@@ -150,6 +219,37 @@ def _migrate(engine: Engine, path: Path) -> None:
         backup_copy(path, revision)
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
+
+
+class DatabaseFull(DatabaseError):
+    """The disk (or the database's size limit) is full; the transaction was rolled back."""
+
+
+class DatabaseReadOnly(DatabaseError):
+    """The database file or its folder may not be written; reading still works."""
+
+
+def explain(exc: BaseException, path: Path) -> DatabaseError:
+    """A database error from SQLite as one line a person can act on (``DatabaseFull``,
+    ``DatabaseReadOnly``, or a ``DatabaseError`` naming SQLite's own reason)."""
+    reason = reason_of(exc)
+    lowered = reason.lower()
+    if "full" in lowered:
+        return DatabaseFull(
+            f"the disk holding {path} is full: nothing was written and the database is as it "
+            "was; free some space and try again"
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return DatabaseReadOnly(
+            f"{path} (or its folder) is read-only: MedGuide can show it but not change it; "
+            "ask for write access or copy it to a folder you may write to"
+        )
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseError(
+            f"{path} is busy: another program is writing to it; nothing was changed — try "
+            "again when it has finished"
+        )
+    return DatabaseError(f"database error in {path}: {reason}")
 
 
 def reason_of(exc: BaseException) -> str:
@@ -182,6 +282,8 @@ def open_database(path: Path | None = None, *, create_folder: bool = True) -> Da
             raise DatabaseError(f"cannot create the folder for {resolved}: {exc}") from exc
     if resolved.is_dir():
         raise DatabaseError(f"{resolved} is a folder, not a database file")
+    if resolved.exists() and not is_writable(resolved):
+        return _open_read_only(resolved)
     engine = create_sqlite_engine(resolved)
     try:
         _migrate(engine, resolved)
@@ -192,3 +294,23 @@ def open_database(path: Path | None = None, *, create_folder: bool = True) -> Da
         engine.dispose()
         raise DatabaseError(f"cannot open the database {resolved}: {reason_of(exc)}") from exc
     return Database(resolved, engine)
+
+
+def _open_read_only(path: Path) -> Database:
+    """A database MedGuide may read but not change: no migration, no pragma that writes."""
+    engine = create_read_only_engine(path)
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+    except Exception as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot open the database {path}: {reason_of(exc)}") from exc
+    if revision != head_revision():
+        engine.dispose()
+        if revision is not None and not _is_known(revision):
+            raise DatabaseTooNew(revision, path)
+        raise DatabaseReadOnly(
+            f"{path} is read-only and was written by an older MedGuide: it must be upgraded "
+            "before it can be shown; ask for write access to it"
+        )
+    return Database(path, engine, read_only=True)

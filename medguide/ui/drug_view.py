@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QHelpEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -237,6 +239,18 @@ class DrugView(QWidget):
                 return True
         return False
 
+    def show_error(self, slug: str, message: str) -> None:
+        """The drug asked for cannot be shown: say so (never keep the previous drug)."""
+        self._page = None
+        self._rendered = dict.fromkeys(TAB_KEYS)
+        self.header.show_page(None, False)
+        self.header.name.setText("Cannot show this medicine")
+        self.lead.set_html("")
+        self._show_nothing()
+        self.browsers[SectionKind.USAGE].setHtml(
+            f"<p><b>{html.escape(slug)}</b> could not be shown.</p><p>{html.escape(message)}</p>"
+        )
+
     def _show_lead(self) -> None:
         """Key points (patient) or boxed warning (professional) above the tabs."""
         html_text = self._builder.lead_html(self._page, self._audience) if self._page else ""
@@ -273,7 +287,14 @@ class DrugView(QWidget):
         page = self._page
         if page is None or self._rendered.get(key) == (page.slug, self._audience):
             return
-        self.browsers[key].setHtml(self._builder.tab_html(page, key, self._audience))
+        try:
+            html_text = self._builder.tab_html(page, key, self._audience)
+        except Exception as exc:  # a reader's bug must show as a message, not an empty tab
+            html_text = (
+                "<p><b>This section could not be shown.</b></p>"
+                f"<p>{html.escape(type(exc).__name__)}: {html.escape(str(exc)[:300])}</p>"
+            )
+        self.browsers[key].setHtml(html_text)
         self._rendered[key] = (page.slug, self._audience)
 
     def _first_with_content(self, page: DrugPage) -> TabKey:

@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,9 +19,13 @@ from PySide6.QtWidgets import (
 
 from medguide.core.model import ImportReport, Rejected
 
+PROGRESS_WIDTH = 460
+"""The progress dialog keeps this width: a long file name is shortened in the middle."""
+
 
 class ImportProgressDialog(QProgressDialog):
-    """A window-modal progress dialog with Cancel, shown after a short delay."""
+    """A window-modal progress dialog with Cancel, shown after a short delay, of a fixed width
+    (long file names are elided in the middle, so Cancel never leaves the screen)."""
 
     def __init__(self, parent: QWidget, count_hint: int) -> None:
         super().__init__("Importing…", "Cancel", 0, max(count_hint, 0), parent)
@@ -30,14 +35,24 @@ class ImportProgressDialog(QProgressDialog):
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setAccessibleName("Import progress")
-        self.setMinimumWidth(420)
+        self.setFixedWidth(PROGRESS_WIDTH)
+        self._label = QLabel(self)
+        self._label.setWordWrap(False)
+        self.setLabel(self._label)
 
     def report(self, done: int, total: int, label: str) -> None:
-        """Slot for ``BackgroundTask.progress``."""
+        """Slot for ``BackgroundTask.progress``: the count, and the file (or what is awaited)."""
         self.setMaximum(max(total, 0))
         self.setValue(min(done, max(total, 0)))
-        if label:
-            self.setLabelText(f"Importing {Path(label).name} ({done} of {total})")
+        if not label:
+            return
+        text = label if total <= 0 else f"Importing {Path(label).name} ({done} of {total})"
+        if total > 0 and not Path(label).name:
+            text = label
+        metrics = QFontMetrics(self._label.font())
+        room = PROGRESS_WIDTH - 40
+        self._label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room))
+        self._label.setToolTip(label)
 
 
 LISTED = 20

@@ -42,7 +42,7 @@ from medguide.ui.search_controller import SearchController, StoreSearcher
 from medguide.ui.search_panel import SearchPanel
 from medguide.ui.section_html import TabHtmlBuilder, TabKey
 from medguide.ui.settings import Settings
-from medguide.ui.tasks import BackgroundTask
+from medguide.ui.tasks import BackgroundTask, failure_message
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         build_menus(self, self.app_actions)
         self._build_status_bar()
+        self._enable_imports()
 
         self.search_panel.open_requested.connect(self.open_drug)
         self.audience_switch.audience_changed.connect(self.set_audience)
@@ -161,12 +162,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ actions
 
     def open_drug(self, slug: str, record: bool = True, tab: TabKey | None = None) -> bool:
-        """Show a drug; False (with a status message) when it is not in the database."""
-        page = self.store.repository.get_drug(slug)
+        """Show a drug; False (with a status message) when it is not in the database. When it
+        cannot be read or shown, the pane says so: it never keeps showing the previous drug."""
+        try:
+            page = self.store.repository.get_drug(slug)
+            favourite = page is not None and self.store.repository.is_favourite(slug)
+        except Exception as exc:  # a database that went away, a damaged row
+            self.drug_view.show_error(slug, failure_message(exc))
+            return False
         if page is None:
             self.statusBar().showMessage(f"“{slug}” is not in the library", 5000)
             return False
-        favourite = self.store.repository.is_favourite(slug)
         self.drug_view.show_page(page, self.drug_view.audience, favourite, tab)
         self.setWindowTitle(f"{page.name} — MedGuide")
         if record:
@@ -275,6 +281,13 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self._progress)
         self._progress_label.hide()
         self._progress.hide()
+        if self.store.read_only:
+            notice = QLabel(
+                "Read-only database: reading and printing work, changes cannot be saved", self
+            )
+            notice.setToolTip(f"{self.store.path} (or its folder) may not be written")
+            notice.setAccessibleName("Read-only database")
+            status.addPermanentWidget(notice)
 
     # ------------------------------------------------------------------ import plumbing
 
@@ -288,8 +301,13 @@ class MainWindow(QMainWindow):
             self.search_panel.set_loading(False)
         self._progress.hide()
         self._progress_label.hide()
-        self.app_actions[ActionId.IMPORT_FILES].setEnabled(True)
-        self.app_actions[ActionId.IMPORT_FOLDER].setEnabled(True)
+        self._enable_imports()
+
+    def _enable_imports(self) -> None:
+        """Imports are offered unless the database may not be written."""
+        writable = not self.store.read_only
+        self.app_actions[ActionId.IMPORT_FILES].setEnabled(writable)
+        self.app_actions[ActionId.IMPORT_FOLDER].setEnabled(writable)
 
     def _import_done(self, report: object, quiet: bool) -> None:
         self._import_ended(quiet)
@@ -340,13 +358,19 @@ class MainWindow(QMainWindow):
         database's write lock, and the window must never wait for it."""
         if self.importing():
             self._deferred_writes.append(write)
-        else:
+            return
+        try:
             write()
+        except Exception as exc:  # a read-only database: say so, keep working
+            self.statusBar().showMessage(failure_message(exc), 10_000)
 
     def _flush_deferred_writes(self) -> None:
         writes, self._deferred_writes = self._deferred_writes, []
         for write in writes:
-            write()
+            try:
+                write()
+            except Exception as exc:
+                self.statusBar().showMessage(failure_message(exc), 10_000)
 
     def _toggle_favourite(self, on: bool) -> None:
         page = self.drug_view.page

@@ -91,6 +91,11 @@ class Store(Protocol):
         """The database file."""
         ...
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the file may be read but not changed (a read-only file or folder)."""
+        ...
+
     def import_paths(
         self,
         paths: Sequence[Path],

@@ -102,6 +102,14 @@ class BackgroundTask(QObject):
         self.finished.emit()
 
 
+def failure_message(exc: BaseException) -> str:
+    """What the window says when work failed: MedGuide's own errors are written for people
+    (``DatabaseBusy``: "another import … is still running"), others name their type."""
+    if type(exc).__module__.startswith("medguide."):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 class _Runnable(QRunnable):
     """The work in the pool thread; it holds the relay, never the task."""
 
@@ -125,7 +133,7 @@ class _Runnable(QRunnable):
             try:
                 result = self._fn(relay.progress.emit, self._cancel.is_set)
             except Exception as exc:  # reported to the UI, never swallowed silently
-                relay.ended.emit(False, f"{type(exc).__name__}: {exc}")
+                relay.ended.emit(False, failure_message(exc))
             else:
                 relay.ended.emit(True, result)
         finally:

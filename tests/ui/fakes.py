@@ -250,6 +250,7 @@ class FakeStore:
         self.importer = importer
         self.library = library
         self.path = Path("/fake/medguide.sqlite")
+        self.read_only = False
         self.library_loaded = False
         self.listeners: list[ChangeListener] = []
         self.overrides: dict[tuple[str, SectionKind, Audience], str] = {}

@@ -9,7 +9,7 @@ question and title of every linked article.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
 from sqlalchemy import Connection, select
 
@@ -26,6 +26,7 @@ from medguide.store.schema import (
 
 ROWS_PER_DRUG = 1 << 16
 _CHUNK = 500
+_INSERT_CHUNK = 10_000
 
 _INSERT = "INSERT INTO search_index(rowid, drug_id, field, text) VALUES (?, ?, ?, ?)"
 _DELETE = "DELETE FROM search_index WHERE rowid >= ? AND rowid < ?"
@@ -50,12 +51,15 @@ def index_is_empty(conn: Connection) -> bool:
 
 
 def rebuild_rows(
-    conn: Connection, drug_ids: Collection[int], plain_of: Mapping[str, str] | None = None
+    conn: Connection,
+    drug_ids: Collection[int],
+    plain_of: Mapping[str, str] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> int:
     """Replace the index rows of these drugs with rows built from the content tables.
 
-    ``plain_of`` maps section (and FAQ) markdown to its plain text when the caller has it already.
-    Returns the number of rows written.
+    ``plain_of`` maps section (and FAQ) markdown to its plain text when the caller has it already;
+    ``check`` is called between chunks (it raises to stop). Returns the number of rows written.
     """
     known = plain_of or {}
     ids = sorted(drug_ids)
@@ -65,6 +69,8 @@ def rebuild_rows(
         delete_rows(conn, ids)
     texts: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for chunk in _chunks(ids):
+        if check is not None:
+            check()
         for drug_id, name in conn.execute(
             select(DrugRow.id, DrugRow.name).where(DrugRow.id.in_(chunk))
         ):
@@ -100,6 +106,8 @@ def rebuild_rows(
         entries = [(field, text) for field, text in texts.get(drug_id, []) if text]
         for n, (field, text) in enumerate(entries[: ROWS_PER_DRUG - 1]):
             rows.append((base + n, drug_id, field, text))
-    if rows:
-        conn.exec_driver_sql(_INSERT, rows)
+    for start in range(0, len(rows), _INSERT_CHUNK):
+        if check is not None:
+            check()  # a cancel ends the write here (the caller's transaction rolls back)
+        conn.exec_driver_sql(_INSERT, rows[start : start + _INSERT_CHUNK])
     return len(rows)

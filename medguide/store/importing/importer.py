@@ -8,7 +8,10 @@ checked between files and before the commit, leaves the database exactly as it w
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -20,12 +23,13 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from medguide.content.format_record import SNIFF_BYTES, InputFormat
 from medguide.content.formats import stream_formats
 from medguide.core.files import read_regular
 from medguide.core.model import Alias, ImportReport
-from medguide.store.database import Database
+from medguide.store.database import Database, explain
 from medguide.store.gc_pause import cyclic_gc_paused
 from medguide.store.importing.files import find_files, size_problem
 from medguide.store.importing.merge import merge_same_substance
@@ -37,7 +41,14 @@ from medguide.store.importing.prepare import (
     prepare_file,
 )
 from medguide.store.importing.streams import StreamCancelled, import_stream
-from medguide.store.importing.write import SOURCES, AliasesFn, BatchWriter, WriteOutcome
+from medguide.store.importing.write import (
+    SOURCES,
+    AliasesFn,
+    BatchWriter,
+    WriteCancelled,
+    WriteOutcome,
+)
+from medguide.store.locks import DEFAULT_WAIT_S, ImportLock, WaitCancelled, wait_for_write_lock
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -87,7 +98,8 @@ class Importer:
     drug-name dictionary; ``workers`` is the number of processes that parse and grade (None:
     one per CPU when the batch is large enough); ``tables`` are the brand and name-variant
     tables whose names are stored as aliases (default: the shipped files, read at the first
-    import that writes something).
+    import that writes something); ``lock_wait`` is how many seconds an import waits for
+    another import, or another program writing to the database, before it gives up.
     """
 
     def __init__(
@@ -97,8 +109,10 @@ class Importer:
         aliases: AliasesFn | None = None,
         workers: int | None = None,
         tables: AliasTables | None = None,
+        lock_wait: float = DEFAULT_WAIT_S,
     ) -> None:
         self._db = db
+        self._lock_wait = lock_wait
         self._tables = tables
         self._parse = _resolve_parse(parse)
         self._aliases = aliases or dictionary_aliases
@@ -114,6 +128,25 @@ class Importer:
     ) -> ImportReport:
         """Import files and folders as one batch; see the module docstring."""
         started = time.perf_counter()
+        report_wait = _wait_reporter(progress)
+        lock = ImportLock(self._db.path)
+        try:
+            lock.acquire(self._lock_wait, report_wait, cancel)
+        except WaitCancelled:
+            return ImportReport(cancelled=True)
+        try:
+            return self._import_locked(paths, progress, cancel, started)
+        finally:
+            lock.release()
+
+    def _import_locked(
+        self,
+        paths: Sequence[Path],
+        progress: ProgressFn | None,
+        cancel: CancelFn | None,
+        started: float,
+    ) -> ImportReport:
+        """``import_paths`` once the import lock is held."""
         found = find_files(list(paths))
         files = found.files
         report = ImportReport(rejected=list(found.problems), skipped=list(found.skipped))
@@ -157,10 +190,14 @@ class Importer:
                     return self._cancelled(report)
         self.seconds["prepare (wall)"] = time.perf_counter() - started
         try:
+            wait_for_write_lock(self._db.path, self._lock_wait, _wait_reporter(progress), cancel)
+        except WaitCancelled:
+            return self._cancelled(report)
+        try:
             # hundreds of thousands of small row objects and no garbage cycles
             with cyclic_gc_paused(), self._db.engine.begin() as conn:
                 tables = self._alias_tables(bool(prepared or streams))
-                writer = BatchWriter(conn, self._aliases, tables=tables)
+                writer = BatchWriter(conn, self._aliases, tables=tables, cancel=cancel)
                 outcome = writer.write(prepared)
                 finished = total - len(streams)
                 for path, stream_format in streams:
@@ -176,8 +213,10 @@ class Importer:
                     self.seconds["merged drugs"] = float(len(merged))
                 if cancel is not None and cancel():
                     raise ImportCancelled
-        except (ImportCancelled, StreamCancelled):
+        except (ImportCancelled, StreamCancelled, WriteCancelled):
             return self._cancelled(report)
+        except (SQLAlchemyError, sqlite3.Error) as exc:  # disk full, read-only, locked …
+            raise explain(exc, self._db.path) from exc
         self.seconds.update(outcome.seconds)
         report.imported.extend(outcome.imported)
         report.updated.extend(outcome.updated)
@@ -249,7 +288,9 @@ class Importer:
                 yield prepare_file(path, self._parse, digest)
             return
         context = get_context("fork" if _can_fork() else "spawn")
-        pool = ProcessPoolExecutor(workers, mp_context=context)
+        pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+        )
         try:
             paths = [path for path, _ in items]
             digests = [digest for _, digest in items]
@@ -264,6 +305,13 @@ class Importer:
     @staticmethod
     def _cancelled(report: ImportReport) -> ImportReport:
         return ImportReport(rejected=report.rejected, skipped=report.skipped, cancelled=True)
+
+
+def _wait_reporter(progress: ProgressFn | None) -> Callable[[str], None] | None:
+    """Progress of a wait for another writer: no count, only what is awaited."""
+    if progress is None:
+        return None
+    return lambda label: progress(0, 0, label)
 
 
 def _label_progress(
@@ -288,6 +336,34 @@ def stream_format_of(path: Path) -> InputFormat | None:
     except OSError:
         return None
     return next((f for f in candidates if f.sniff is not None and f.sniff(head)), None)
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker process: end when the importing process ends, however it ends (``kill
+    -9`` included), instead of parsing on for nobody. On Linux the kernel sends SIGTERM when
+    the parent dies (``PR_SET_PDEATHSIG``); elsewhere a small thread watches the parent.
+    Ctrl+C is left to the parent, which cancels the import and ends the workers (a worker
+    would otherwise print its own traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _prepare_one(parse: ParseFn, path: Path, digest: str | None) -> PreparedFile:

@@ -31,6 +31,7 @@ from medguide.core.model import (
     Rejected,
     SourceFormat,
 )
+from medguide.core.text import trim_name
 from medguide.store.importing import fts_writer
 from medguide.store.importing.name_resolver import NameResolver, quick_fold
 from medguide.store.importing.names import AliasTables, add_table_aliases
@@ -63,6 +64,10 @@ SECTIONS = cast(Table, SectionRow.__table__)
 FAQS = cast(Table, FaqRow.__table__)
 ARTICLES = cast(Table, ArticleRow.__table__)
 ARTICLE_DRUGS = cast(Table, ArticleDrugRow.__table__)
+
+
+class WriteCancelled(Exception):
+    """Raised inside the batch transaction when the import was cancelled while writing."""
 
 
 @dataclass
@@ -166,8 +171,12 @@ class BatchWriter:
         aliases: AliasesFn,
         now: datetime | None = None,
         tables: AliasTables | None = None,
+        cancel: Callable[[], bool] | None = None,
     ) -> None:
-        """``tables`` (brands, name variants) default to none: only documents and ``aliases``."""
+        """``tables`` (brands, name variants) default to none: only documents and ``aliases``;
+        ``cancel`` is asked between the phases of a write (``WriteCancelled`` is raised then,
+        and the caller's transaction rolls back)."""
+        self._cancel = cancel
         self._conn = conn
         self._aliases = aliases
         self._now = now or datetime.now()
@@ -185,10 +194,14 @@ class BatchWriter:
         old_linked = self._linked_drugs([cast(int, p.source_id) for p in changed])
         self._clear_sources(changed)
         self._insert_sources([p for p in planned if p.source_id is None])
+        self._check_cancel()
         drug_ids = self._upsert_drugs(planned)
+        self._check_cancel()
         aliases_seconds = self._insert_content(planned, drug_ids)
+        self._check_cancel()
         article_drugs = self._insert_articles(planned)
         removed = self._remove_orphans(old_linked)
+        self._check_cancel()
         outcome.removed_drugs = sorted(removed.values())
         after_write = time.perf_counter()
         touched = set(drug_ids.values()) | article_drugs | old_linked | self._branded
@@ -201,13 +214,18 @@ class BatchWriter:
             for p in planned
             if p.document.article is not None and p.prepared.focus_plain
         )
-        fts_writer.rebuild_rows(self._conn, touched, plain_of)
+        fts_writer.rebuild_rows(self._conn, touched, plain_of, self._check_cancel)
         outcome.seconds = {
             "aliases": aliases_seconds,
             "write": after_write - start - aliases_seconds,
             "index": time.perf_counter() - after_write,
         }
         return outcome
+
+    def _check_cancel(self) -> None:
+        """Stop the write when the person cancelled (the transaction then rolls back)."""
+        if self._cancel is not None and self._cancel():
+            raise WriteCancelled
 
     # ------------------------------------------------------------------ sources
 
@@ -388,17 +406,22 @@ class BatchWriter:
         state = states.get(drug.slug)
         if state is None:
             state = states[drug.slug] = _DrugState(
-                None, drug.slug, drug.name, drug.drug_class, drug.unstructured, is_library
+                None,
+                drug.slug,
+                trim_name(drug.name),
+                drug.drug_class,
+                drug.unstructured,
+                is_library,
             )
             _merge_names(state, drug, is_library)
             return
         _merge_names(state, drug, is_library)
         if is_library:
-            state.name = drug.name
+            state.name = trim_name(drug.name)
             state.drug_class = drug.drug_class or state.drug_class
             state.has_library = True
         elif not state.has_library and state.sources == 0:
-            state.name = drug.name
+            state.name = trim_name(drug.name)
             state.drug_class = drug.drug_class or state.drug_class
         elif state.drug_class is None and drug.drug_class:
             state.drug_class = drug.drug_class
